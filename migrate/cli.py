@@ -1,0 +1,86 @@
+"""The ``migrate`` command line: one typer app, one module per subcommand
+under :mod:`migrate.commands`, and one place that maps errors to exit
+codes."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+import typer
+
+from migrate.console import console, setup_logging
+from migrate.errors import ExitCode, MigrateError
+
+EXIT_CODES = (
+    "Exit codes: 0 success; 1 some slices failed verification (or, for "
+    "plan --strict, something is unresolved); 2 usage or input error; "
+    "3 a required tool is missing; 130 interrupted."
+)
+
+app = typer.Typer(
+    help="Migrate a COBOL estate to verified Java, slice by slice, with many "
+    "agents at once.",
+    epilog=EXIT_CODES,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_debug = False
+logger = logging.getLogger(__name__)
+
+
+@app.callback()
+def _global_options(
+    debug: bool = typer.Option(
+        False, "--debug", help="Show tracebacks and debug logs."
+    ),
+) -> None:
+    global _debug
+    _debug = debug
+    setup_logging(debug)
+
+
+def _register() -> None:
+    from migrate.commands import demo, doctor, plan, review, run, status
+
+    app.command("plan", epilog=EXIT_CODES)(plan.plan_command)
+    app.command("run", epilog=EXIT_CODES)(run.run_command)
+    app.command("status", epilog=EXIT_CODES)(status.status_command)
+    app.command("review", epilog=EXIT_CODES)(review.review_command)
+    app.command("doctor", epilog=EXIT_CODES)(doctor.doctor_command)
+    app.command("demo", epilog=EXIT_CODES)(demo.demo_command)
+
+
+def report_error(error: MigrateError) -> None:
+    """Print a user error as one line, and its hint on the next."""
+    console.print(f"error: {error}", style="red", markup=False, highlight=False)
+    if error.hint:
+        console.print(f"hint: {error.hint}", markup=False, highlight=False)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line and exit with a documented exit code."""
+    _register()
+    try:
+        app(args=argv, standalone_mode=False)
+    except MigrateError as error:
+        if _debug:
+            logger.exception("failed")
+        report_error(error)
+        sys.exit(int(error.exit_code))
+    except click.exceptions.Exit as stop:
+        sys.exit(stop.exit_code)
+    except click.exceptions.Abort:
+        console.print("interrupted")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except KeyboardInterrupt:
+        console.print("interrupted")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except click.exceptions.ClickException as error:
+        error.show(file=sys.stderr)
+        sys.exit(int(ExitCode.USAGE))
+    sys.exit(int(ExitCode.OK))

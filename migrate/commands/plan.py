@@ -1,0 +1,116 @@
+"""`migrate plan PATH`: discover, preprocess, parse and plan an estate."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections import Counter
+from pathlib import Path
+
+import typer
+
+from migrate.config import load_config
+from migrate.console import console
+from migrate.discover import discover
+from migrate.errors import ExitCode, UsageError
+from migrate.export import FORMATS, export_graph
+from migrate.model import Plan, SliceKind
+from migrate.plan import build_plan, plan_to_json, save_plan
+from migrate.planjson import write_atomic
+
+logger = logging.getLogger(__name__)
+
+
+def plan_command(
+    path: Path = typer.Argument(..., help="Folder of the COBOL estate."),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the whole plan as one JSON object on stdout."
+    ),
+    fmt: str = typer.Option(
+        "", "--format", help=f"Export the graph as one of: {', '.join(FORMATS)}."
+    ),
+    output: Path = typer.Option(
+        None, "--output", "-o", help="File for --format; '-' for stdout."
+    ),
+    strict: bool = typer.Option(
+        False, "--strict", help="Exit 1 when any CALL target is unresolved."
+    ),
+    tab_width: int = typer.Option(
+        None, "--tab-width", help="Columns per tab in source members (default 8)."
+    ),
+) -> None:
+    """Plan the migration of the estate at PATH and save the plan under
+    .migrate/."""
+    if fmt and output is None:
+        raise UsageError("--format needs --output", hint="add --output FILE or -o -")
+    root = path.resolve()
+    plan = make_plan(root, tab_width=tab_width)
+    print_summary(plan, root)
+    if fmt:
+        _export(plan, fmt, output)
+    if as_json:
+        sys.stdout.write(json.dumps(plan_to_json(plan), indent=1) + "\n")
+    errors = [d for d in plan.diagnostics if d.severity == "error"]
+    if errors:
+        raise typer.Exit(int(ExitCode.USAGE))
+    if strict and plan.unresolved:
+        raise typer.Exit(int(ExitCode.SLICES_FAILED))
+
+
+def make_plan(root: Path, tab_width: int | None = None) -> Plan:
+    """Build and save the plan of the estate at ``root``."""
+    config = load_config(root).with_overrides(tab_width=tab_width)
+    estate = discover(root, config)
+    plan = build_plan(estate)
+    save_plan(plan, root)
+    return plan
+
+
+def _export(plan: Plan, fmt: str, output: Path) -> None:
+    text = export_graph(plan, fmt)
+    if str(output) == "-":
+        sys.stdout.write(text)
+        return
+    write_atomic(output.resolve(), text)
+    console.print(f"graph written to {output}", markup=False, highlight=False)
+
+
+def print_summary(plan: Plan, root: Path) -> None:
+    """Print the plan's summary for a person, on stderr."""
+    nodes = Counter(kind.value for _node, kind in plan.nodes)
+    edges = Counter(edge.kind.value for edge in plan.edges)
+    slices = Counter(item.kind.value for item in plan.slices)
+    widest = max((len(level) for level in plan.levels), default=0)
+    sizes = {item.id: item.size for item in plan.slices}
+    out = []
+    out.append(
+        f"estate {root}: {nodes['program']} programs, {nodes['copybook']} copybooks, "
+        f"{nodes['job']} jobs, {nodes['dataset']} datasets"
+    )
+    out.append(
+        f"edges: {sum(edges.values())} ("
+        + ", ".join(f"{count} {kind}" for kind, count in sorted(edges.items()))
+        + ")"
+    )
+    out.append(
+        f"slices: {len(plan.slices)} ({slices[SliceKind.PROGRAM.value]} program, "
+        f"{slices[SliceKind.RECORD.value]} record, 1 runtime) in "
+        f"{len(plan.levels)} levels; widest level: {widest} slices"
+    )
+    path_size = sum(sizes[s] for s in plan.critical_path)
+    out.append(
+        f"critical path: {len(plan.critical_path)} slices, {path_size} lines: "
+        + " -> ".join(plan.critical_path)
+    )
+    for call in plan.unresolved:
+        out.append(f"unresolved: {call.pos}: dynamic CALL through {call.via}")
+    for diagnostic in plan.diagnostics:
+        if diagnostic.severity == "error":
+            out.append(str(diagnostic))
+    warnings = sum(1 for d in plan.diagnostics if d.severity != "error")
+    if warnings:
+        out.append(f"{warnings} warnings (see 'diagnostics' in --json)")
+    out.append(f"plan saved to {root / '.migrate' / 'plan.json'}")
+    for line in out:
+        console.print(line, markup=False, highlight=False)

@@ -1,0 +1,153 @@
+"""Discovery: find the estate's source members and classify them by
+content as well as by extension."""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from migrate.config import ALWAYS_EXCLUDED, Config
+from migrate.errors import InputError, UsageError
+from migrate.model import Diagnostic, Member, MemberKind, SourcePos
+
+logger = logging.getLogger(__name__)
+
+PROGRAM_EXTENSIONS = {".cbl", ".cob", ".cobol", ".ccp", ".pco", ".sqb"}
+COPYBOOK_EXTENSIONS = {".cpy", ".copy", ".cpybk", ".inc", ".cblcpy"}
+JCL_EXTENSIONS = {".jcl", ".job", ".prc", ".proc"}
+SOURCE_EXTENSIONS = PROGRAM_EXTENSIONS | COPYBOOK_EXTENSIONS | JCL_EXTENSIONS
+
+_PROGRAM_ID = re.compile(r"^.{0,6}[ \t]*.*\bPROGRAM-ID\b", re.IGNORECASE | re.M)
+_JCL_CARD = re.compile(r"^//\S*\s+(JOB|EXEC|PROC|DD)\b", re.M)
+_COBOL_DATA = re.compile(
+    r"^.{0,7}\s*(0[1-9]|[1-4][0-9]|66|77|88)\s+[A-Z0-9-]+", re.IGNORECASE | re.M
+)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A member's decoded text and the encoding that decoded it."""
+
+    text: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Estate:
+    """The discovered members of one estate."""
+
+    root: Path
+    config: Config
+    members: tuple[Member, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def of_kind(self, kind: MemberKind) -> tuple[Member, ...]:
+        return tuple(m for m in self.members if m.kind is kind)
+
+    def member(self, relpath: str) -> Member:
+        for candidate in self.members:
+            if candidate.relpath == relpath:
+                return candidate
+        raise KeyError(relpath)
+
+
+def read_source(path: Path, relpath: str) -> SourceText:
+    """Decode a member as UTF-8, else Latin-1; reject binary content."""
+    data = path.read_bytes()
+    if b"\0" in data or _control_ratio(data) > 0.05:
+        line = data[: data.find(b"\0") if b"\0" in data else 0].count(b"\n") + 1
+        raise InputError(
+            f"{relpath} is not a text file (binary bytes near line {line})",
+            hint="remove it from the estate or add it to the 'exclude' setting",
+            pos=SourcePos(relpath, line),
+        )
+    try:
+        return SourceText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        return SourceText(data.decode("latin-1"), "latin-1")
+
+
+def _control_ratio(data: bytes) -> float:
+    if not data:
+        return 0.0
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(sample)
+
+
+def discover(root: Path, config: Config) -> Estate:
+    """List and classify every source member below ``root``."""
+    if not root.exists():
+        raise UsageError(
+            f"path not found: {root}", hint="give the folder of a COBOL estate"
+        )
+    if not root.is_dir():
+        raise UsageError(
+            f"not a folder: {root}", hint="give the folder of a COBOL estate"
+        )
+    members: list[Member] = []
+    diagnostics: list[Diagnostic] = []
+    for path in sorted(root.rglob("*")):
+        relpath = path.relative_to(root).as_posix()
+        if not path.is_file() or _excluded(relpath, config):
+            continue
+        try:
+            kind = classify(path, relpath)
+        except InputError as error:
+            diagnostics.append(Diagnostic(error.pos, error.message, "error"))
+            continue
+        if kind is not MemberKind.OTHER:
+            members.append(Member(path, relpath, kind, path.stem.upper()))
+    if not any(m.kind in (MemberKind.PROGRAM, MemberKind.JCL) for m in members):
+        raise InputError(
+            f"no COBOL programs or JCL found in {root}",
+            hint="give the folder that holds the estate's .cbl, .cpy and "
+            ".jcl members",
+        )
+    logger.debug("discovered %d members in %s", len(members), root)
+    return Estate(root, config, tuple(members), tuple(diagnostics))
+
+
+def _excluded(relpath: str, config: Config) -> bool:
+    parts = relpath.split("/")
+    if any(part in ALWAYS_EXCLUDED for part in parts):
+        return True
+    if parts[0] in (config.java_dir, config.data_dir):
+        return True
+    return any(fnmatch.fnmatch(relpath, pattern) for pattern in config.exclude)
+
+
+def classify(path: Path, relpath: str) -> MemberKind:
+    """Classify one file by extension, then by content."""
+    suffix = path.suffix.lower()
+    if suffix not in SOURCE_EXTENSIONS and suffix not in ("", ".txt"):
+        return MemberKind.OTHER
+    if suffix not in SOURCE_EXTENSIONS:
+        try:
+            text = read_source(path, relpath).text
+        except InputError:
+            return MemberKind.OTHER
+    else:
+        text = read_source(path, relpath).text
+    if _JCL_CARD.search(text) and (suffix in JCL_EXTENSIONS or text.startswith("//")):
+        return MemberKind.JCL
+    if _PROGRAM_ID.search(_strip_comment_lines(text)):
+        return MemberKind.PROGRAM
+    if suffix in COPYBOOK_EXTENSIONS or suffix in PROGRAM_EXTENSIONS:
+        return MemberKind.COPYBOOK
+    if _COBOL_DATA.search(text):
+        return MemberKind.COPYBOOK
+    return MemberKind.OTHER
+
+
+def _strip_comment_lines(text: str) -> str:
+    kept = []
+    for line in text.splitlines():
+        stripped = line.lstrip()
+        if len(line) > 6 and line[6:7] in ("*", "/") or stripped.startswith("*>"):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
