@@ -115,4 +115,4 @@ def default_config() -> Config:
     return Config()
 
 
-__all__ = ["Config", "load_config", "default_config"]
+__all__ = ["Config", "default_config", "load_config"]

@@ -20,10 +20,10 @@ COPYBOOK_EXTENSIONS = {".cpy", ".copy", ".cpybk", ".inc", ".cblcpy"}
 JCL_EXTENSIONS = {".jcl", ".job", ".prc", ".proc"}
 SOURCE_EXTENSIONS = PROGRAM_EXTENSIONS | COPYBOOK_EXTENSIONS | JCL_EXTENSIONS
 
-_PROGRAM_ID = re.compile(r"^.{0,6}[ \t]*.*\bPROGRAM-ID\b", re.IGNORECASE | re.M)
-_JCL_CARD = re.compile(r"^//\S*\s+(JOB|EXEC|PROC|DD)\b", re.M)
+_PROGRAM_ID = re.compile(r"^.{0,6}[ \t]*.*\bPROGRAM-ID\b", re.IGNORECASE | re.MULTILINE)
+_JCL_CARD = re.compile(r"^//\S*\s+(JOB|EXEC|PROC|DD)\b", re.MULTILINE)
 _COBOL_DATA = re.compile(
-    r"^.{0,7}\s*(0[1-9]|[1-4][0-9]|66|77|88)\s+[A-Z0-9-]+", re.IGNORECASE | re.M
+    r"^.{0,7}\s*(0[1-9]|[1-4][0-9]|66|77|88)\s+[A-Z0-9-]+", re.IGNORECASE | re.MULTILINE
 )
 
 

@@ -23,7 +23,8 @@ from migrate.model import (
     NodeKind,
     node_id,
 )
-from migrate.parse.cobol import CallSite, ProgramModel, parse_programs
+from migrate.parse.batch import ParsedMember, parse_members
+from migrate.parse.cobol import CallSite, ProgramModel
 from migrate.parse.jcl import parse_jcl
 from migrate.preprocess import Preprocessor
 
@@ -74,8 +75,9 @@ def build_model(estate: Estate) -> EstateModel:
     for member in estate.of_kind(MemberKind.COPYBOOK):
         model.nodes[node_id(NodeKind.COPYBOOK, member.name)] = NodeKind.COPYBOOK
         model.copybook_members.setdefault(member.name, member.relpath)
-    for member in estate.of_kind(MemberKind.PROGRAM):
-        _add_program_member(model, preprocessor, member.relpath)
+    relpaths = [member.relpath for member in estate.of_kind(MemberKind.PROGRAM)]
+    for parsed in parse_members(estate, relpaths):
+        _add_program_member(model, preprocessor, parsed)
     for member in estate.of_kind(MemberKind.JCL):
         _add_jcl_member(model, member.relpath)
     _add_call_edges(model)
@@ -83,22 +85,15 @@ def build_model(estate: Estate) -> EstateModel:
     return model
 
 
-def _add_program_member(model: EstateModel, preprocessor: Preprocessor, relpath: str) -> None:
-    errors: list[InputError] = []
-    try:
-        source = preprocessor.expand(relpath, errors)
-    except InputError as error:  # unreadable member: reported, the rest goes on
-        model.diagnostics.append(Diagnostic(error.pos, error.message, "error"))
+def _add_program_member(
+    model: EstateModel, preprocessor: Preprocessor, parsed: ParsedMember
+) -> None:
+    model.diagnostics.extend(parsed.diagnostics)
+    source = parsed.source
+    if source is None or not parsed.programs:
         return
-    model.diagnostics.extend(Diagnostic(e.pos, e.message, "error") for e in errors)
-    programs = parse_programs(source)
-    if not programs:
-        model.diagnostics.append(
-            Diagnostic(source.pos(1), "no PROGRAM-ID found in this member", "error")
-        )
-        return
-    outer = programs[0].name
-    for program in programs:
+    outer = parsed.programs[0].name
+    for program in parsed.programs:
         if program.name in model.programs:
             other = model.programs[program.name].member
             model.diagnostics.append(
@@ -113,7 +108,7 @@ def _add_program_member(model: EstateModel, preprocessor: Preprocessor, relpath:
         model.programs[program.name] = program
         model.nodes[node_id(NodeKind.PROGRAM, program.name)] = NodeKind.PROGRAM
         model.diagnostics.extend(program.diagnostics)
-    model.sources[relpath] = source
+    model.sources[source.member] = source
     _add_copy_edges(model, preprocessor, source, outer)
 
 

@@ -16,7 +16,6 @@ import networkx as nx
 
 from migrate.discover import Estate
 from migrate.graph import EstateModel, build_model
-from migrate.planjson import load_plan, plan_to_json, save_plan
 from migrate.model import (
     CallKind,
     Diagnostic,
@@ -28,6 +27,7 @@ from migrate.model import (
     UnresolvedCall,
     node_id,
 )
+from migrate.planjson import load_plan, plan_to_json, save_plan
 
 RUNTIME_SLICE = "runtime"
 

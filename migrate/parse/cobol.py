@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from importlib import resources
 
 from tree_sitter import Node, Parser, Query, QueryCursor, Tree

@@ -9,8 +9,8 @@ the judge compares against GnuCOBOL.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from migrate.errors import InputError
 from migrate.model import CopyRef, SourcePos
