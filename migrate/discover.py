@@ -4,6 +4,7 @@ content as well as by extension."""
 from __future__ import annotations
 
 import fnmatch
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -20,8 +21,8 @@ COPYBOOK_EXTENSIONS = {".cpy", ".copy", ".cpybk", ".inc", ".cblcpy"}
 JCL_EXTENSIONS = {".jcl", ".job", ".prc", ".proc"}
 SOURCE_EXTENSIONS = PROGRAM_EXTENSIONS | COPYBOOK_EXTENSIONS | JCL_EXTENSIONS
 
-_PROGRAM_ID = re.compile(r"^.{0,6}[ \t]*.*\bPROGRAM-ID\b", re.IGNORECASE | re.MULTILINE)
 _JCL_CARD = re.compile(r"^//\S*\s+(JOB|EXEC|PROC|DD)\b", re.MULTILINE)
+_PICTURE = re.compile(r"\sPIC(TURE)?\s", re.IGNORECASE)
 _COBOL_DATA = re.compile(
     r"^.{0,7}\s*(0[1-9]|[1-4][0-9]|66|77|88)\s+[A-Z0-9-]+", re.IGNORECASE | re.MULTILINE
 )
@@ -48,10 +49,12 @@ class Estate:
         return tuple(m for m in self.members if m.kind is kind)
 
     def member(self, relpath: str) -> Member:
-        for candidate in self.members:
-            if candidate.relpath == relpath:
-                return candidate
-        raise KeyError(relpath)
+        """The member at ``relpath``; raise KeyError when there is none."""
+        return self._by_relpath[relpath]
+
+    @functools.cached_property
+    def _by_relpath(self) -> dict[str, Member]:
+        return {member.relpath: member for member in self.members}
 
 
 def read_source(path: Path, relpath: str) -> SourceText:
@@ -70,11 +73,15 @@ def read_source(path: Path, relpath: str) -> SourceText:
         return SourceText(data.decode("latin-1"), "latin-1")
 
 
+# Control characters other than tab, line feed, form feed and carriage return.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _control_ratio(data: bytes) -> float:
     if not data:
         return 0.0
     sample = data[:65536]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / len(sample)
 
 
@@ -134,20 +141,25 @@ def classify(path: Path, relpath: str) -> MemberKind:
         text = read_source(path, relpath).text
     if _JCL_CARD.search(text) and (suffix in JCL_EXTENSIONS or text.startswith("//")):
         return MemberKind.JCL
-    if _PROGRAM_ID.search(_strip_comment_lines(text)):
+    if has_program_id(text):
         return MemberKind.PROGRAM
     if suffix in COPYBOOK_EXTENSIONS or suffix in PROGRAM_EXTENSIONS:
         return MemberKind.COPYBOOK
-    if _COBOL_DATA.search(text):
+    if _COBOL_DATA.search(text) and _PICTURE.search(text):
         return MemberKind.COPYBOOK
     return MemberKind.OTHER
 
 
-def _strip_comment_lines(text: str) -> str:
-    kept = []
-    for line in text.splitlines():
-        stripped = line.lstrip()
-        if len(line) > 6 and line[6:7] in ("*", "/") or stripped.startswith("*>"):
-            continue
-        kept.append(line)
-    return "\n".join(kept)
+def has_program_id(text: str) -> bool:
+    """Whether a PROGRAM-ID paragraph appears outside comment lines and
+    ``*>`` comments."""
+    upper = text.upper()
+    index = upper.find("PROGRAM-ID")
+    while index >= 0:
+        start = upper.rfind("\n", 0, index) + 1
+        before = upper[start:index]
+        fixed_comment = len(before) > 6 and before[6] in "*/"
+        if not fixed_comment and "*>" not in before:
+            return True
+        index = upper.find("PROGRAM-ID", index + 1)
+    return False
