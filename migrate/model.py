@@ -6,9 +6,12 @@ that stages exchange typed values and never dicts of dicts.
 
 from __future__ import annotations
 
+import bisect
 import enum
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,10 @@ class NodeKind(enum.Enum):
     JOB = "job"
     TRANSACTION = "transaction"
     EXTERNAL = "external"
+    # A DB2 table named by embedded SQL: ``table:ACCOUNT``.
+    TABLE = "table"
+    # An IMS segment named by EXEC DLI: ``segment:PAUTSUM0``.
+    SEGMENT = "segment"
 
 
 class EdgeKind(enum.Enum):
@@ -65,6 +72,12 @@ class EdgeKind(enum.Enum):
     READS = "reads"
     WRITES = "writes"
     RUNS = "runs"
+    # An outer program to a program nested in it.
+    CONTAINS = "contains"
+    # A CICS program to the transaction it starts: RETURN TRANSID or START.
+    STARTS = "starts"
+    # A program that writes a dataset to a program that reads it later.
+    DATAFLOW = "dataflow"
 
 
 class CallKind(enum.Enum):
@@ -191,6 +204,16 @@ class DDStatement:
     pos: SourcePos
     instream: str | None = None
     sysout: bool = False
+    # DUMMY or DSN=NULLFILE: no dataset is read or written.
+    dummy: bool = False
+    # A temporary dataset (``&&NAME``), which lives only as long as its job.
+    temporary: bool = False
+    # Place in a concatenation: 0 for the named DD, 1, 2, ... for the
+    # unnamed DD statements after it, which share its ``ddname``.
+    concatenation: int = 0
+    # The second DISP value, what happens to the dataset when the step ends
+    # normally: KEEP, DELETE, PASS, CATLG, UNCATLG, or empty.
+    normal_disp: str = ""
 
     @property
     def writes(self) -> bool:
@@ -208,6 +231,19 @@ class JobStep:
     dds: tuple[DDStatement, ...]
     pos: SourcePos
     parm: str = ""
+    # The system utility of ``EXEC PGM=``, or empty. It equals ``program``
+    # when the step runs the utility itself (IDCAMS, SORT, IEFBR14). A TSO
+    # batch step (IKJEFT01) has the utility here and the program of its
+    # first RUN command in ``program``.
+    utility: str = ""
+    # The procedure whose text contains the step, or empty for a job step.
+    procedure: str = ""
+    # Names of the EXEC statements that called the procedure, the job's
+    # step first: ("STEP01",) for a procedure called by job step STEP01.
+    invoked_by: tuple[str, ...] = ()
+    # Further programs the step runs after ``program``: the second and
+    # later RUN commands of a TSO batch step.
+    also_runs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -221,6 +257,9 @@ class Job:
     steps: tuple[JobStep, ...]
     pos: SourcePos
     is_test: bool = False
+    # Procedure and INCLUDE members the job's statements came from, by
+    # relative path, in the order of first use.
+    library_members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -267,6 +306,72 @@ class CopyRef:
 
 
 @dataclass(frozen=True)
+class SourceRun:
+    """Consecutive lines of expanded text that come from one member.
+
+    Line ``start + k`` of the expanded text (0-based) comes from original line
+    ``line + k * step``: ``step`` is 1 for text copied line by line and 0 for
+    lines that all stand for one original line, such as a folded line.
+    """
+
+    start: int
+    member: str
+    line: int
+    chain: tuple[str, ...] = ()
+    step: int = 1
+
+
+@dataclass(frozen=True)
+class SourceMap(Sequence[SourcePos]):
+    """The original position of every line of an expanded text, stored as
+    runs so that a member of a million lines needs a handful of records.
+
+    It behaves as a read-only sequence of :class:`SourcePos`: ``len``,
+    indexing, slicing and iteration.
+    """
+
+    runs: tuple[SourceRun, ...]
+    length: int
+    _starts: list[int] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [run.start for run in self.runs])
+
+    def __len__(self) -> int:
+        return self.length
+
+    @overload
+    def __getitem__(self, index: int) -> SourcePos: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[SourcePos, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> SourcePos | tuple[SourcePos, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self.length)))
+        if index < 0:
+            index += self.length
+        if not 0 <= index < self.length:
+            raise IndexError(index)
+        run = self.runs[bisect.bisect_right(self._starts, index) - 1]
+        return SourcePos(
+            run.member, run.line + (index - run.start) * run.step, run.chain
+        )
+
+    def __iter__(self) -> Iterator[SourcePos]:
+        for index in range(self.length):
+            yield self[index]
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"runs": self.runs, "length": self.length}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        object.__setattr__(self, "runs", state["runs"])
+        object.__setattr__(self, "length", state["length"])
+        self.__post_init__()
+
+
+@dataclass(frozen=True)
 class ExpandedSource:
     """A member after preprocessing: fixed-format text that the tree-sitter
     grammar accepts, with COPY expanded and EXEC blocks lifted out. Every
@@ -274,12 +379,12 @@ class ExpandedSource:
     was longer continues on the next lines, in area B.
 
     ``source_map[i]`` is the original position of line ``i + 1`` of
-    ``text``.
+    ``text``; the preprocessor stores it as a :class:`SourceMap`.
     """
 
     member: str
     text: str
-    source_map: tuple[SourcePos, ...]
+    source_map: Sequence[SourcePos]
     # Every COPY statement expanded, nested ones included, in text order.
     copies: tuple[CopyRef, ...] = ()
     # EXEC ... END-EXEC blocks lifted out: (position, text of the block).
@@ -288,6 +393,9 @@ class ExpandedSource:
     # ``text`` by placeholders: (placeholder literal, original literal), both
     # with their quotes.
     literals: tuple[tuple[str, str], ...] = ()
+    # 1-based line of ``text`` where each of ``exec_blocks`` starts, so that
+    # a position inside a block maps through ``source_map``.
+    exec_lines: tuple[int, ...] = ()
 
     @property
     def copybooks(self) -> tuple[str, ...]:

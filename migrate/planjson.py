@@ -3,6 +3,7 @@ is saved in `.migrate/plan.json`. docs/plan-json.md documents the fields."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
@@ -82,58 +83,59 @@ def _slice_json(item: Slice) -> dict[str, Any]:
 
 
 def _job_json(job: Job) -> dict[str, Any]:
-    return {
-        "name": job.name,
-        "member": job.member,
-        "line": job.pos.line,
-        "is_test": job.is_test,
-        "steps": [
-            {
-                "name": step.name,
-                "program": step.program,
-                "line": step.pos.line,
-                "parm": step.parm,
-                "dds": [
-                    {
-                        "ddname": dd.ddname,
-                        "dsn": dd.dsn,
-                        "disp": dd.disp,
-                        "line": dd.pos.line,
-                        "instream": dd.instream,
-                        "sysout": dd.sysout,
-                    }
-                    for dd in step.dds
-                ],
-            }
-            for step in job.steps
-        ],
-    }
+    data = _record_json(job)
+    data["line"] = job.pos.line
+    return data
+
+
+def _record_json(record: Any) -> dict[str, Any]:
+    """A Job, JobStep or DDStatement with every field, positions included."""
+    data: dict[str, Any] = {}
+    for item in dataclasses.fields(record):
+        value = getattr(record, item.name)
+        if isinstance(value, SourcePos):
+            value = value.to_json()
+        elif isinstance(value, tuple):
+            value = [_record_json(v) if dataclasses.is_dataclass(v) else v for v in value]
+        data[item.name] = value
+    return data
 
 
 def _pos(data: dict[str, Any]) -> SourcePos:
     return SourcePos(data["member"], int(data["line"]), tuple(data.get("chain", ())))
 
 
+def _dd_from_json(data: dict[str, Any]) -> DDStatement:
+    return _record_from_json(DDStatement, data)
+
+
+def _step_from_json(data: dict[str, Any]) -> JobStep:
+    dds = tuple(_dd_from_json(dd) for dd in data["dds"])
+    return _record_from_json(JobStep, {**data, "dds": dds})
+
+
+def _job_from_json(data: dict[str, Any]) -> Job:
+    steps = tuple(_step_from_json(step) for step in data["steps"])
+    return _record_from_json(Job, {**data, "steps": steps})
+
+
+def _record_from_json(cls: Any, data: dict[str, Any]) -> Any:
+    values: dict[str, Any] = {}
+    for item in dataclasses.fields(cls):
+        if item.name not in data:
+            continue
+        value = data[item.name]
+        if item.name == "pos":
+            value = _pos(value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[item.name] = value
+    return cls(**values)
+
+
 def plan_from_json(data: dict[str, Any]) -> Plan:
     """Rebuild a plan saved by :func:`plan_to_json`."""
-    jobs = []
-    for job in data["jobs"]:
-        steps = []
-        for step in job["steps"]:
-            dds = tuple(
-                DDStatement(
-                    dd["ddname"], dd["dsn"], dd["disp"],
-                    SourcePos(job["member"], dd["line"]),
-                    instream=dd["instream"], sysout=dd["sysout"],
-                )
-                for dd in step["dds"]
-            )
-            steps.append(
-                JobStep(step["name"], step["program"], dds,
-                        SourcePos(job["member"], step["line"]), step["parm"])
-            )
-        jobs.append(Job(job["name"], job["member"], tuple(steps),
-                        SourcePos(job["member"], job["line"]), job["is_test"]))
+    jobs = [_job_from_json(job) for job in data["jobs"]]
     return Plan(
         root=data["root"],
         nodes=tuple((n["id"], NodeKind(n["kind"])) for n in data["nodes"]),

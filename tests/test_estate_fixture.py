@@ -30,6 +30,8 @@ EDGE_KINDS = {
     "runs": (("job",), "program", "EXEC"),
     "reads": (("program",), "dataset", "DSN="),
     "writes": (("program",), "dataset", "DSN="),
+    # A dataset one step writes and a later step reads: at the reading DD.
+    "dataflow": (("program",), "program", "DSN="),
 }
 
 
@@ -168,7 +170,11 @@ def test_edge_table_targets_match_line() -> None:
 
 
 def test_edge_table_covers_every_site() -> None:
-    listed = {(kind, member, int(line)) for _, _, kind, member, line in edge_rows()}
+    listed = {
+        (kind, member, int(line))
+        for _, _, kind, member, line in edge_rows()
+        if kind != "dataflow"
+    }
     sites = source_sites()
     assert sorted(sites - listed) == [], "sites missing from the README table"
     assert sorted(listed - sites) == [], "README rows that match no site"

@@ -6,7 +6,8 @@ import pytest
 
 from migrate.errors import InputError
 from migrate.model import SourcePos
-from migrate.parse.jcl import parse_jcl, split_operands
+from migrate.parse.jcl import parse_jcl, split_operands, substitute
+from migrate.parse.jobflow import MemberLibrary, tso_commands, tso_programs
 
 NIGHTLY = """\
 //NIGHTLY  JOB (ACCT),'POSTING',CLASS=A,
@@ -61,4 +62,130 @@ def test_operands_split_outside_parentheses() -> None:
         "DSN=A.B",
         "DISP=(NEW,CATLG)",
         "X='A,B'",
+    ]
+
+
+def _undefined_names(text: str, scope: dict[str, str]) -> tuple[str, list[str]]:
+    names: list[str] = []
+    return substitute(text, scope, names.append), names
+
+
+def test_substitute_period_ends_symbol() -> None:
+    scope = {"HLQ": "PROD", "ENV": "T"}
+    assert _undefined_names("DSN=&HLQ..IN.&ENV.DATA", scope) == (
+        "DSN=PROD.IN.TDATA",
+        [],
+    )
+    assert _undefined_names("DSN=&&TEMP,DISP=(NEW,PASS)", scope) == (
+        "DSN=&&TEMP,DISP=(NEW,PASS)",
+        [],
+    )
+
+
+def test_substitute_reports_undefined_symbols() -> None:
+    assert _undefined_names("DSN=&HLQ..X,UNIT=&UNIT", {}) == (
+        "DSN=&HLQ..X,UNIT=&UNIT",
+        ["HLQ", "UNIT"],
+    )
+    # Inside apostrophes, and for system symbols, nothing is reported.
+    assert _undefined_names("PARM='&INPUT&X',NOTIFY=&SYSUID", {"X": "1"}) == (
+        "PARM='&INPUT1',NOTIFY=&SYSUID",
+        [],
+    )
+
+
+def test_null_statement_ends_job() -> None:
+    text = (
+        "//J1 JOB\n//S1 EXEC PGM=ONE\n//\n//S2 EXEC PGM=LOST\n"
+        "//J2 JOB\n//S3 EXEC PGM=TWO\n"
+    )
+    jobs = parse_jcl(text, "j.jcl")
+    assert [(job.name, [s.program for s in job.steps]) for job in jobs] == [
+        ("J1", ["ONE"]),
+        ("J2", ["TWO"]),
+    ]
+
+
+def test_instream_data_ends_at_statement() -> None:
+    text = "//J JOB\n//S1 EXEC PGM=P\n//IN DD *\nA\nB\n//OUT DD SYSOUT=*\n"
+    (job,) = parse_jcl(text, "j.jcl")
+    assert [(dd.ddname, dd.instream, dd.pos.line) for dd in job.steps[0].dds] == [
+        ("IN", "A\nB\n", 3),
+        ("OUT", None, 6),
+    ]
+
+
+def test_procedure_parm_nullifies_other_steps() -> None:
+    text = """\
+//J        JOB
+//P        PROC
+//A        EXEC PGM=PA,PARM='X'
+//B        EXEC PGM=PB,PARM='Y'
+//         PEND
+//RUN      EXEC P,PARM='Z'
+"""
+    (job,) = parse_jcl(text, "j.jcl")
+    assert [(s.name, s.parm) for s in job.steps] == [("A", "Z"), ("B", "")]
+
+
+def test_override_of_unknown_step_reported() -> None:
+    text = "//J JOB\n//P PROC\n//A EXEC PGM=PA\n// PEND\n//R EXEC P\n//B.IN DD DUMMY\n"
+    problems: list[InputError] = []
+    (job,) = parse_jcl(text, "j.jcl", problems=problems)
+    assert [s.name for s in job.steps] == ["A"]
+    assert [(p.pos, p.message) for p in problems] == [
+        (SourcePos("j.jcl", 6), "procedure P has no step B"),
+    ]
+
+
+def test_member_library_library_folders() -> None:
+    texts = {
+        "prod/proclib/PAY.prc": "//PAY PROC\n",
+        "test/proclib/PAY.prc": "//PAY PROC\n",
+        "jobs/PAY.jcl": "//PAY JOB\n//S EXEC PAY\n",
+        "other/procs/pay.jcl": "//PAY PROC\n",
+    }
+    library = MemberLibrary(texts, texts.__getitem__)
+
+    def found(name: str, *libraries: str) -> str:
+        member = library(name, libraries)
+        return member[0] if member else ""
+
+    assert library("PAY", ("TEST.PROCLIB",)) == ("test/proclib/PAY.prc", "//PAY PROC\n")
+    assert found("PAY", "PROD.PROCLIB") == "prod/proclib/PAY.prc"
+    # No folder is named after SYS1.PROCS, so its last qualifier is used.
+    assert found("pay", "SYS1.PROCS") == "other/procs/pay.jcl"
+    # No library: procedure members first, never a job.
+    assert found("PAY") == "prod/proclib/PAY.prc"
+    assert found("NONE") == ""
+
+
+def test_tso_commands_join_continuations() -> None:
+    text = "  RUN PROGRAM(A) -\n      PLAN(P) +\n      PARMS('X')\n  END\n"
+    assert tso_commands(text) == [
+        "  RUN PROGRAM(A)       PLAN(P) PARMS('X')",
+        "  END",
+    ]
+    assert tso_programs(text) == [("A", "X")]
+
+
+def test_referback_inside_procedure_resolved() -> None:
+    text = """\
+//J        JOB
+//P        PROC
+//MAKE     EXEC PGM=MAKER
+//OUT      DD DSN=&&PART,DISP=(NEW,PASS)
+//USE      EXEC PGM=USER
+//IN       DD DSN=*.MAKE.OUT,DISP=(OLD,DELETE)
+//         PEND
+//RUN      EXEC P
+//LAST     EXEC PGM=LAST
+//IN       DD DSN=*.RUN.MAKE.OUT,DISP=SHR
+//SELF     DD DSN=*.IN,DISP=SHR
+"""
+    (job,) = parse_jcl(text, "j.jcl")
+    assert [(s.name, [dd.dsn for dd in s.dds]) for s in job.steps] == [
+        ("MAKE", ["&&PART"]),
+        ("USE", ["&&PART"]),
+        ("LAST", ["&&PART", "&&PART"]),
     ]
