@@ -1,0 +1,30 @@
+       IDENTIFICATION DIVISION.
+       PROGRAM-ID. CALLER.
+      * CALL BY REFERENCE and BY CONTENT, dynamic CALL, RETURN-CODE.
+       DATA DIVISION.
+       WORKING-STORAGE SECTION.
+       01  WS-PARMS.
+           05  WS-OP        PIC X.
+           05  WS-AMOUNT    PIC S9(5)V99.
+           05  WS-RESULT    PIC S9(7)V99.
+       01  WS-NAME          PIC X(8) VALUE 'CALLEE'.
+       01  WS-KEEP          PIC X(5) VALUE 'KEEP!'.
+       01  WS-RC            PIC S9(4) VALUE 0.
+       PROCEDURE DIVISION.
+       MAIN-PARA.
+           MOVE 'A' TO WS-OP
+           MOVE 12.5 TO WS-AMOUNT
+           CALL 'CALLEE' USING WS-PARMS
+           DISPLAY 'RESULT=' WS-RESULT ' RC=' RETURN-CODE
+           MOVE 'D' TO WS-OP
+           CALL WS-NAME USING BY REFERENCE WS-PARMS BY CONTENT WS-KEEP
+           DISPLAY 'RESULT=' WS-RESULT ' KEEP=' WS-KEEP
+           MOVE RETURN-CODE TO WS-RC
+           DISPLAY 'WS-RC=' WS-RC
+           MOVE 'X' TO WS-OP
+           CALL 'CALLEE' USING BY CONTENT WS-PARMS WS-KEEP
+           DISPLAY 'RESULT=' WS-RESULT ' RC=' RETURN-CODE
+           CALL 'CALLEE' USING WS-PARMS WS-KEEP
+           DISPLAY 'CALLS=' WS-KEEP
+           MOVE 0 TO RETURN-CODE
+           GOBACK.

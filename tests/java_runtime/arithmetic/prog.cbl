@@ -1,0 +1,104 @@
+       IDENTIFICATION DIVISION.
+       PROGRAM-ID. ARITH.
+       DATA DIVISION.
+       WORKING-STORAGE SECTION.
+       01 A PIC 9(3) VALUE 10.
+       01 B PIC 9(3) VALUE 3.
+       01 C PIC 9(3) VALUE 3.
+       01 Z PIC 9(3) VALUE 0.
+       01 X PIC 9(3)V99.
+       01 X0 PIC 9(3).
+       01 X4 PIC 9V9(8).
+       01 Y PIC S9(3)V99 VALUE 1.
+       01 W PIC 9(2) VALUE 5.
+       01 Q PIC 9(3).
+       01 R PIC 9(3)V9.
+       01 RS PIC S9(3)V9.
+       01 N PIC S9(3) VALUE -11.
+       01 ONE PIC 9 VALUE 1.
+       01 T3 PIC 9V99 VALUE 3.
+       01 P22 PIC 9(22) VALUE 1000000000000000000000.
+       01 BIGX PIC 9(18)V9(18).
+       01 PK PIC S9(5)V99 COMP-3 VALUE 100.
+       01 BN PIC S9(4) COMP VALUE 9000.
+       01 ED PIC ZZ9.99-.
+       01 SM PIC 99V99.
+       01 V PIC 9V99 VALUE 0.09.
+       01 H PIC 9V9 VALUE 0.5.
+       01 M1 PIC S9 VALUE -1.
+       PROCEDURE DIVISION.
+           COMPUTE X ROUNDED = A / B * C DISPLAY 'R1 ' X
+           COMPUTE X = A / B * C DISPLAY 'R2 ' X
+           COMPUTE X0 ROUNDED = A / B * C DISPLAY 'R3 ' X0
+           COMPUTE X4 = A / B / C DISPLAY 'R4 ' X4
+           COMPUTE BIGX = (ONE / B) * P22 DISPLAY 'R5 ' BIGX
+           COMPUTE BIGX = (ONE / T3) * P22 DISPLAY 'R6 ' BIGX
+           COMPUTE BIGX = 2 / 3 * 3 DISPLAY 'R7 ' BIGX
+           COMPUTE X ROUNDED = 2.555 DISPLAY 'R8 ' X
+           COMPUTE Y ROUNDED = -2.555 DISPLAY 'R9 ' Y
+           COMPUTE Y ROUNDED = -2.554 DISPLAY 'R10 ' Y
+           MOVE 1 TO Y
+           COMPUTE Y = A / Z DISPLAY 'R11 ' Y
+           COMPUTE Y = A / Z ON SIZE ERROR DISPLAY 'SE12' END-COMPUTE
+           DISPLAY 'R12 ' Y
+           COMPUTE W = 99 + 1 DISPLAY 'R13 ' W
+           MOVE 5 TO W
+           COMPUTE W = 99 + 1 ON SIZE ERROR DISPLAY 'SE14'
+               NOT ON SIZE ERROR DISPLAY 'NSE14' END-COMPUTE
+           DISPLAY 'R14 ' W
+           MOVE 5 TO W
+           COMPUTE W X0 = 99 + 1 ON SIZE ERROR DISPLAY 'SE15'
+           END-COMPUTE
+           DISPLAY 'R15 ' W ' ' X0
+           MOVE 5 TO W
+           ADD 96 TO W X0 ON SIZE ERROR DISPLAY 'SE16' END-ADD
+           DISPLAY 'R16 ' W ' ' X0
+           MOVE 5 TO W
+           ADD 96 TO W X0 DISPLAY 'R17 ' W ' ' X0
+           DIVIDE A BY B GIVING Q REMAINDER R DISPLAY 'R18 ' Q ' ' R
+           MOVE 11 TO A
+           DIVIDE A BY B GIVING Q ROUNDED REMAINDER R
+           DISPLAY 'R19 ' Q ' ' R
+           DIVIDE N BY B GIVING Q REMAINDER RS DISPLAY 'R20 ' Q ' ' RS
+           DIVIDE N BY B GIVING RS REMAINDER Q DISPLAY 'R21 ' RS ' ' Q
+           DIVIDE A BY B GIVING RS ROUNDED REMAINDER R
+           DISPLAY 'R22 ' RS ' ' R
+           DIVIDE B INTO A GIVING Q REMAINDER R DISPLAY 'R23 ' Q ' ' R
+           DIVIDE 3 INTO A DISPLAY 'R24 ' A
+           MOVE 10 TO A
+           DIVIDE A BY Z GIVING Q ON SIZE ERROR DISPLAY 'SE25'
+           END-DIVIDE
+           DISPLAY 'R25 ' Q
+           MULTIPLY 2.5 BY A DISPLAY 'R26 ' A
+           MOVE 10 TO A
+           MULTIPLY A BY 2.5 GIVING X ROUNDED DISPLAY 'R27 ' X
+           SUBTRACT 20 FROM A DISPLAY 'R28 ' A
+           MOVE 10 TO A
+           SUBTRACT 20 FROM A GIVING Y DISPLAY 'R29 ' Y
+           SUBTRACT 1 2 FROM A Y DISPLAY 'R30 ' A ' ' Y
+           COMPUTE X = 2 ** 3 DISPLAY 'R31 ' X
+           COMPUTE X = 2 ** -1 DISPLAY 'R32 ' X
+           COMPUTE X4 = 2 ** 0.5 DISPLAY 'R33 ' X4
+           COMPUTE X = - A + 3 DISPLAY 'R34 ' X
+           COMPUTE X0 ROUNDED = 2.5 DISPLAY 'R35 ' X0
+           COMPUTE Y ROUNDED = -2.5 DISPLAY 'R36 ' Y
+           COMPUTE SM ROUNDED = 99.996 ON SIZE ERROR DISPLAY 'SE37'
+           END-COMPUTE
+           DISPLAY 'R37 ' SM
+           COMPUTE SM ROUNDED = 99.994 DISPLAY 'R38 ' SM
+           ADD 0.005 TO PK ROUNDED DISPLAY 'R39 ' PK
+           COMPUTE PK = PK * 1000 DISPLAY 'R40 ' PK
+           ADD 1000 TO BN ON SIZE ERROR DISPLAY 'SE41' END-ADD
+           DISPLAY 'R41 ' BN
+           ADD 1000 TO BN DISPLAY 'R42 ' BN
+           COMPUTE ED = -12.345 DISPLAY 'R43 ' ED
+           COMPUTE ED ROUNDED = A * 1.005 DISPLAY 'R44 ' ED
+           ADD A B C GIVING X0 DISPLAY 'R45 ' X0
+           ADD A B TO C X0 DISPLAY 'R46 ' C ' ' X0
+           MULTIPLY 3 BY A B DISPLAY 'R47 ' A ' ' B
+           COMPUTE X = (A + B) * (C - 1) / 4 DISPLAY 'R48 ' X
+           COMPUTE Y = 0.09 ** 0.5 DISPLAY 'R49 ' Y
+           COMPUTE Y = V ** H DISPLAY 'R50 ' Y
+           COMPUTE X4 = B ** M1 DISPLAY 'R51 ' X4
+           COMPUTE X4 = B ** H DISPLAY 'R52 ' X4
+           STOP RUN.

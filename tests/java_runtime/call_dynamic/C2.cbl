@@ -1,0 +1,15 @@
+       IDENTIFICATION DIVISION.
+       PROGRAM-ID. C2.
+       DATA DIVISION.
+       WORKING-STORAGE SECTION.
+       01 CNT PIC 9 VALUE 0.
+       LINKAGE SECTION.
+       01 L1 PIC X(4).
+       01 L2 PIC 9(3).
+       PROCEDURE DIVISION USING L1 L2.
+           ADD 1 TO CNT
+           DISPLAY 'IN C2 ' RETURN-CODE ' ' CNT ' ' L1 ' ' L2
+           MOVE 'WXYZ' TO L1
+           ADD 1 TO L2
+           IF CNT = 2 MOVE 7 TO RETURN-CODE END-IF
+           GOBACK.

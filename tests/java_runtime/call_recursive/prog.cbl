@@ -1,0 +1,7 @@
+       IDENTIFICATION DIVISION.
+       PROGRAM-ID. R1.
+       PROCEDURE DIVISION.
+           DISPLAY 'R1'
+           CALL 'R2'
+           DISPLAY 'BACK'
+           STOP RUN.
