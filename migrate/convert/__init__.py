@@ -46,6 +46,10 @@ class ConverterOptions:
     request_timeout: float = 120.0
     cache_dir: Path | None = None
     agents: int = 4
+    temperature: float = 0.0
+    # Token limits of one request; 0 takes the model's limits from litellm.
+    max_prompt_tokens: int = 0
+    max_output_tokens: int = 0
 
 
 def make_converter(options: ConverterOptions) -> Converter:
