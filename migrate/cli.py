@@ -57,16 +57,22 @@ def _register() -> None:
 
 def report_error(error: MigrateError) -> None:
     """Print a user error as one line, and its hint on the next."""
-    console.print(f"error: {error}", style="red", markup=False, highlight=False)
+    console.print(
+        f"error: {error}", style="red", markup=False, highlight=False, soft_wrap=True
+    )
     if error.hint:
-        console.print(f"hint: {error.hint}", markup=False, highlight=False)
+        console.print(
+            f"hint: {error.hint}", markup=False, highlight=False, soft_wrap=True
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit with a documented exit code."""
     _register()
     try:
-        app(args=argv, standalone_mode=False)
+        # Without standalone mode, click returns the code of a typer.Exit
+        # instead of raising it.
+        code = app(args=argv, standalone_mode=False)
     except MigrateError as error:
         if _debug:
             logger.exception("failed")
@@ -83,4 +89,4 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.ClickException as error:
         error.show(file=sys.stderr)
         sys.exit(int(ExitCode.USAGE))
-    sys.exit(int(ExitCode.OK))
+    sys.exit(code if isinstance(code, int) else int(ExitCode.OK))

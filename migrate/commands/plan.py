@@ -34,7 +34,10 @@ def plan_command(
         None, "--output", "-o", help="File for --format; '-' for stdout."
     ),
     strict: bool = typer.Option(
-        False, "--strict", help="Exit 1 when any CALL target is unresolved."
+        False,
+        "--strict",
+        help="Exit 1 when the target of any dynamic CALL, CICS LINK or XCTL, or "
+        "transaction or file named by a data item is unresolved.",
     ),
     tab_width: int = typer.Option(
         None, "--tab-width", help="Columns per tab in source members (default 8)."
@@ -52,10 +55,13 @@ def plan_command(
     if as_json:
         sys.stdout.write(json.dumps(plan_to_json(plan), indent=1) + "\n")
     errors = [d for d in plan.diagnostics if d.severity == "error"]
+    # NOTE: SystemExit, not typer.Exit: the app runs with standalone_mode
+    # off, where typer returns the code of typer.Exit and migrate.cli.main
+    # drops it (typer 0.29).
     if errors:
-        raise typer.Exit(int(ExitCode.USAGE))
+        sys.exit(int(ExitCode.USAGE))
     if strict and plan.unresolved:
-        raise typer.Exit(int(ExitCode.SLICES_FAILED))
+        sys.exit(int(ExitCode.SLICES_FAILED))
 
 
 def make_plan(root: Path, tab_width: int | None = None) -> Plan:
@@ -113,4 +119,4 @@ def print_summary(plan: Plan, root: Path) -> None:
         out.append(f"{warnings} warnings (see 'diagnostics' in --json)")
     out.append(f"plan saved to {root / '.migrate' / 'plan.json'}")
     for line in out:
-        console.print(line, markup=False, highlight=False)
+        console.print(line, markup=False, highlight=False, soft_wrap=True)

@@ -1,0 +1,134 @@
+"""`migrate run PATH --agents N`: convert, verify and commit every slice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from migrate.console import console
+from migrate.convert import CONVERTER_NAMES, ConverterOptions
+from migrate.errors import ExitCode, UsageError
+from migrate.schedule.summary import print_summary
+
+if TYPE_CHECKING:
+    from migrate.schedule.runner import RunOptions, RunReport
+
+
+def run_command(
+    path: Path = typer.Argument(
+        ..., help="Folder of the COBOL estate, inside a git work tree."
+    ),
+    agents: int = typer.Option(
+        None,
+        "--agents",
+        "-n",
+        help="Number of parallel agents (default: the estate's 'agents' setting, 4).",
+    ),
+    converter: str = typer.Option(
+        "rules", "--converter", help=f"Converter: {', '.join(CONVERTER_NAMES)}."
+    ),
+    model: str = typer.Option(
+        "", "--model", help="LLM model for llm and hybrid, as litellm names it."
+    ),
+    api_base: str = typer.Option(
+        "", "--api-base", help="Base URL of the LLM provider's API."
+    ),
+    max_attempts: int = typer.Option(
+        3,
+        "--max-attempts",
+        help="Conversions per slice, the first plus repairs with the judge's evidence.",
+    ),
+    rpm: int = typer.Option(
+        0, "--rpm", help="LLM requests per minute at most; 0 for no limit."
+    ),
+    tpm: int = typer.Option(
+        0, "--tpm", help="LLM tokens per minute at most; 0 for no limit."
+    ),
+    budget_usd: float = typer.Option(
+        0.0,
+        "--budget-usd",
+        help="LLM spending limit of this run in US dollars; 0 for none.",
+    ),
+    request_timeout: float = typer.Option(
+        120.0, "--request-timeout", help="Seconds to wait for one LLM response."
+    ),
+    run_timeout: float = typer.Option(
+        None,
+        "--run-timeout",
+        help="Seconds one program may run in the judge (default 60).",
+    ),
+) -> None:
+    """Convert every slice of the estate at PATH to Java, verify it against
+    the original COBOL, and commit it on its branch migrate/<slice>."""
+    options = run_options(
+        agents=agents,
+        converter=converter,
+        model=model,
+        api_base=api_base,
+        max_attempts=max_attempts,
+        rpm=rpm,
+        tpm=tpm,
+        budget_usd=budget_usd,
+        request_timeout=request_timeout,
+        run_timeout=run_timeout,
+    )
+    # The pipeline loads on first use, so that the other commands start
+    # fast and work even where it cannot load.
+    from migrate.schedule.runner import run_estate
+
+    finish(run_estate(path, options))
+
+
+def run_options(
+    *,
+    agents: int | None,
+    converter: str = "rules",
+    model: str = "",
+    api_base: str = "",
+    max_attempts: int = 3,
+    rpm: int = 0,
+    tpm: int = 0,
+    budget_usd: float = 0.0,
+    request_timeout: float = 120.0,
+    run_timeout: float | None = None,
+) -> RunOptions:
+    """Check the options of ``migrate run`` and bundle them."""
+    from migrate.schedule.runner import RunOptions
+
+    if agents is not None and agents < 1:
+        raise UsageError(f"--agents must be at least 1, not {agents}")
+    if max_attempts < 1:
+        raise UsageError(f"--max-attempts must be at least 1, not {max_attempts}")
+    if converter not in CONVERTER_NAMES:
+        raise UsageError(
+            f"unknown converter {converter!r}",
+            hint=f"choose one of: {', '.join(CONVERTER_NAMES)}",
+        )
+    return RunOptions(
+        agents=agents,
+        converter=ConverterOptions(
+            name=converter,
+            model=model,
+            api_base=api_base,
+            max_attempts=max_attempts,
+            requests_per_minute=rpm,
+            tokens_per_minute=tpm,
+            budget_usd=budget_usd,
+            request_timeout=request_timeout,
+        ),
+        run_timeout=run_timeout,
+    )
+
+
+def finish(report: RunReport) -> None:
+    """Print the summary and exit 1 unless every slice is verified."""
+    print_summary(report, console)
+    exit_on_failures(report)
+
+
+def exit_on_failures(report: RunReport) -> None:
+    """Exit 1 unless every slice of the run is verified."""
+    if not report.ok:
+        raise typer.Exit(int(ExitCode.SLICES_FAILED))

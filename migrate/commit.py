@@ -1,0 +1,384 @@
+"""Git output: slice commits and branches, written with plumbing only.
+
+This is the only module that imports gitpython. It writes blobs, trees and
+commits straight into the object database and moves branches with
+``update-ref`` and the expected old value, so the user's working tree,
+index and checked-out branch never change. Commits carry a fixed author and
+the base commit's date, so an identical re-run produces identical objects.
+"""
+
+from __future__ import annotations
+
+import binascii
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path, PurePosixPath
+
+import git
+from gitdb import IStream
+
+from migrate.errors import UsageError
+from migrate.model import JavaSource, Slice, SliceKind
+
+logger = logging.getLogger(__name__)
+
+AUTHOR = "migrate <migrate@localhost>"
+BRANCH_PREFIX = "migrate/"
+INTEGRATION_BRANCH = "migrate/integration"
+ZERO_OID = "0" * 40
+_TREE_MODE = 0o040000
+_BLOB_MODE = 0o100644
+
+
+def branch_name(slice_id: str) -> str:
+    """Return the branch of a slice: ``migrate/<slice id>``."""
+    return f"{BRANCH_PREFIX}{slice_id}"
+
+
+# A tree under construction: a name maps to a (mode, binsha) entry, or to a
+# nested dict for a subtree that changes.
+_Node = dict[str, "tuple[int, bytes] | _Node"]
+
+
+@dataclass(frozen=True)
+class SliceCommit:
+    """The contents of a verified slice's commit."""
+
+    slice: Slice
+    parents: tuple[str, ...]
+    sources: tuple[JavaSource, ...]
+    converter: str
+    checks: tuple[str, ...]
+    input_hash: str
+    # Extra trailer lines, such as the note that no job exercised the slice.
+    notes: tuple[str, ...] = ()
+
+
+class EstateRepo:
+    """The git repository that contains an estate."""
+
+    def __init__(self, repo: git.Repo, root: Path) -> None:
+        self._repo = repo
+        top = Path(repo.working_tree_dir or root).resolve()
+        relative = root.resolve().relative_to(top).as_posix()
+        # Path of the estate root inside the repository, "" at the top.
+        self.prefix = "" if relative == "." else relative
+        self.root = root
+
+    @classmethod
+    def open(cls, root: Path) -> EstateRepo:
+        """Open the repository around ``root``; raise :class:`UsageError`
+        when there is none or it has no commit."""
+        hint = "run 'git init' and commit the estate first"
+        try:
+            repo = git.Repo(root, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise UsageError(
+                f"{root} is not inside a git work tree", hint=hint
+            ) from None
+        if repo.bare or repo.working_tree_dir is None:
+            raise UsageError(f"{root} is in a bare git repository", hint=hint)
+        if not repo.head.is_valid():
+            raise UsageError(
+                f"the git repository of {root} has no commit yet", hint=hint
+            )
+        return cls(repo, root)
+
+    def head(self) -> str:
+        """Return the commit id of HEAD."""
+        return self._repo.head.commit.hexsha
+
+    def has_local_changes(self) -> bool:
+        """True when files of the estate differ from HEAD."""
+        return self._repo.is_dirty(untracked_files=True, path=self.prefix or None)
+
+    def repo_path(self, estate_path: str) -> str:
+        """Return the repository path of a path relative to the estate root."""
+        return (
+            str(PurePosixPath(self.prefix, estate_path)) if self.prefix else estate_path
+        )
+
+    # Reading
+
+    def has_commit(self, commit: str) -> bool:
+        """True when ``commit`` is an object of this repository."""
+        try:
+            return self._repo.odb.has_object(binascii.unhexlify(commit))
+        except (binascii.Error, ValueError):
+            return False
+
+    def branch(self, name: str) -> str | None:
+        """Return the commit a branch points at, or None."""
+        # gitpython reads loose and packed refs itself, without a git process.
+        reference = git.Reference(self._repo, f"refs/heads/{name}")
+        try:
+            return reference.commit.hexsha
+        except ValueError:
+            return None
+
+    def read_sources(
+        self, commit: str, java_root: str, paths: Iterable[str]
+    ) -> tuple[JavaSource, ...]:
+        """Read Java files, by path under ``java_root``, from a commit."""
+        tree = self._repo.commit(commit).tree
+        sources = []
+        for path in paths:
+            blob = tree / self.repo_path(f"{java_root}/{path}")
+            sources.append(JavaSource(path, blob.data_stream.read().decode("utf-8")))
+        return tuple(sources)
+
+    def diff(self, commit: str, paths: Sequence[str]) -> str:
+        """Return ``git diff`` of a commit against its first parent, limited
+        to ``paths`` (estate-relative), which are the commit's own files."""
+        parent = self._repo.commit(commit).parents[0].hexsha
+        repo_paths = [self.repo_path(path) for path in paths]
+        return self._repo.git.diff(parent, commit, "--", *repo_paths)
+
+    def message(self, commit: str) -> str:
+        """Return the message of a commit."""
+        return str(self._repo.commit(commit).message)
+
+    def parents(self, commit: str) -> tuple[str, ...]:
+        """Return the parent ids of a commit."""
+        return tuple(parent.hexsha for parent in self._repo.commit(commit).parents)
+
+    # Writing
+
+    def write_slice_commit(self, request: SliceCommit, java_root: str) -> str:
+        """Write the commit of a verified slice and return its id.
+
+        Its tree is the union of its parents' trees plus its own Java files
+        under ``java_root`` (estate-relative).
+        """
+        files = {
+            self.repo_path(f"{java_root}/{s.path}"): s.text.encode("utf-8")
+            for s in request.sources
+        }
+        tree = self._union_tree(request.parents, files)
+        message = slice_message(request)
+        return self._store_commit(tree, request.parents, message)
+
+    def write_integration_commit(
+        self, heads: Sequence[str], slice_ids: Sequence[str]
+    ) -> str:
+        """Write one commit that joins the verified slice heads."""
+        tree = self._union_tree(heads, {})
+        body = "\n".join(f"  {slice_id}" for slice_id in slice_ids)
+        message = (
+            "Join the verified slices\n\n"
+            f"The union of every verified slice of the migration:\n{body}\n\n"
+            f"Migrate-Slice: integration\n"
+        )
+        return self._store_commit(tree, heads, message)
+
+    def update_branch(
+        self, name: str, commit: str, expected: str | None = None
+    ) -> bool:
+        """Point branch ``name`` at ``commit``; return False when it already
+        does. The update fails when the branch no longer points at
+        ``expected`` (default: what it points at now), so a branch that
+        someone else moved is never overwritten."""
+        old = self.branch(name)
+        if old == commit:
+            return False
+        if expected is None:
+            expected = old
+        try:
+            self._repo.git.update_ref(
+                "-m",
+                f"migrate: update {name}",
+                f"refs/heads/{name}",
+                commit,
+                expected or ZERO_OID,
+            )
+        except git.GitCommandError as error:
+            raise UsageError(
+                f"cannot update branch {name}: {str(error.stderr).strip()}",
+                hint="another process moved it; run 'migrate run' again",
+            ) from error
+        return True
+
+    def _store_commit(self, tree: bytes, parents: Sequence[str], message: str) -> str:
+        stamp = self._base_date(parents)
+        lines = [f"tree {tree.hex()}"]
+        lines += [f"parent {parent}" for parent in parents]
+        lines += [f"author {AUTHOR} {stamp}", f"committer {AUTHOR} {stamp}", ""]
+        data = ("\n".join(lines) + "\n" + message).encode("utf-8")
+        return self._store("commit", data).hex()
+
+    def _base_date(self, parents: Sequence[str]) -> str:
+        # Every slice commit descends from the base commit, whose committer
+        # date all migrate commits reuse; with no parent, a fixed date.
+        if not parents:
+            return "0 +0000"
+        raw = self._repo.odb.stream(binascii.unhexlify(parents[0])).read()
+        for line in raw.decode("utf-8", errors="replace").splitlines():
+            if line.startswith("committer "):
+                return " ".join(line.rsplit(" ", 2)[1:])
+        return "0 +0000"
+
+    def _store(self, kind: str, data: bytes) -> bytes:
+        return self._repo.odb.store(IStream(kind, len(data), BytesIO(data))).binsha
+
+    def _union_tree(self, parents: Sequence[str], files: Mapping[str, bytes]) -> bytes:
+        root: _Node = {}
+        for parent in parents:
+            tree = self._repo.commit(parent).tree.binsha
+            self._merge(root, self._read_tree(tree), "")
+        for path, data in sorted(files.items()):
+            self._add_file(root, path.split("/"), self._store("blob", data), path)
+        return self._write_tree(root)
+
+    def _read_tree(self, binsha: bytes) -> _Node:
+        return dict(_parse_tree(self._repo.odb.stream(binsha).read()))
+
+    def _merge(self, into: _Node, other: _Node, where: str) -> None:
+        for name, entry in other.items():
+            current = into.get(name)
+            if current is None or current == entry:
+                into[name] = entry
+                continue
+            path = f"{where}{name}"
+            into[name] = self._merge_entries(current, entry, path)
+
+    def _merge_entries(
+        self,
+        current: tuple[int, bytes] | _Node,
+        entry: tuple[int, bytes] | _Node,
+        path: str,
+    ) -> _Node:
+        left = self._as_node(current, path)
+        right = self._as_node(entry, path)
+        self._merge(left, right, f"{path}/")
+        return left
+
+    def _as_node(self, entry: tuple[int, bytes] | _Node, path: str) -> _Node:
+        if isinstance(entry, dict):
+            return entry
+        mode, binsha = entry
+        if mode != _TREE_MODE:
+            raise UsageError(
+                f"the slices' commits disagree on {path}",
+                hint="two slices wrote the same file; check the plan",
+            )
+        return self._read_tree(binsha)
+
+    def _add_file(self, node: _Node, parts: list[str], blob: bytes, path: str) -> None:
+        name = parts[0]
+        if len(parts) == 1:
+            node[name] = (_BLOB_MODE, blob)
+            return
+        child = node.get(name)
+        subtree = {} if child is None else self._as_node(child, path)
+        node[name] = subtree
+        self._add_file(subtree, parts[1:], blob, path)
+
+    def _write_tree(self, node: _Node) -> bytes:
+        entries = []
+        for name, entry in node.items():
+            if isinstance(entry, dict):
+                entry = (_TREE_MODE, self._write_tree(entry))
+            encoded = name.encode("utf-8", errors="surrogateescape")
+            entries.append((encoded, entry[0], entry[1]))
+        # Git orders entries by name, with a subtree's name compared as if
+        # it ended in "/".
+        entries.sort(key=lambda e: e[0] + (b"/" if e[1] == _TREE_MODE else b""))
+        data = b"".join(
+            f"{mode:o}".encode() + b" " + name + b"\0" + binsha
+            for name, mode, binsha in entries
+        )
+        return self._store("tree", data)
+
+
+def _parse_tree(data: bytes) -> list[tuple[str, tuple[int, bytes]]]:
+    entries = []
+    offset = 0
+    while offset < len(data):
+        space = data.index(b" ", offset)
+        nul = data.index(b"\0", space)
+        mode = int(data[offset:space], 8)
+        name = data[space + 1 : nul].decode("utf-8", errors="surrogateescape")
+        entries.append((name, (mode, bytes(data[nul + 1 : nul + 21]))))
+        offset = nul + 21
+    return entries
+
+
+def slice_message(request: SliceCommit) -> str:
+    """Return the commit message of a slice: subject, body and trailers."""
+    item = request.slice
+    members = "\n".join(f"  {member}" for member in item.members)
+    body = (
+        f"{_description(item)}\n\nMembers:\n{members}"
+        if members
+        else _description(item)
+    )
+    trailers = [f"Migrate-Slice: {item.id}"]
+    trailers += [f"Migrate-Source: {member}" for member in item.members]
+    trailers += [
+        f"Migrate-Converter: {request.converter}",
+        f"Migrate-Verified: {', '.join(request.checks)}",
+        *request.notes,
+        f"Migrate-Input-Hash: {request.input_hash}",
+    ]
+    return f"{_subject(item)}\n\n{body}\n\n" + "\n".join(trailers) + "\n"
+
+
+def _subject(item: Slice) -> str:
+    if item.kind is SliceKind.RUNTIME:
+        return "Add the Java runtime library"
+    if item.kind is SliceKind.RECORD:
+        names = " and ".join(item.copybooks)
+        return f"Convert copybook {names} to a Java record class"
+    return f"Convert {' and '.join(item.programs)} to Java"
+
+
+def _description(item: Slice) -> str:
+    if item.kind is SliceKind.RUNTIME:
+        return (
+            "The runtime library gives the generated Java COBOL data "
+            "semantics; every other slice builds on it."
+        )
+    if item.kind is SliceKind.RECORD:
+        return (
+            f"Slice {item.id}: the record layout of a copybook that several "
+            "programs share."
+        )
+    what = (
+        "a cycle of programs that call each other"
+        if len(item.programs) > 1
+        else "one program"
+    )
+    copybooks = (
+        f", with the copybooks only it uses ({', '.join(item.copybooks)})"
+        if item.copybooks
+        else ""
+    )
+    return f"Slice {item.id}: {what}{copybooks}."
+
+
+def parse_trailers(message: str) -> tuple[tuple[str, str], ...]:
+    """Return the ``Key: value`` trailers of the last paragraph of a message."""
+    paragraphs = message.strip().split("\n\n")
+    trailers = []
+    for line in paragraphs[-1].splitlines():
+        key, separator, value = line.partition(": ")
+        if separator and key and " " not in key:
+            trailers.append((key, value))
+    return tuple(trailers)
+
+
+def init_repository(root: Path, message: str) -> str:
+    """Create a git repository at ``root``, commit every file in it, and
+    return the commit id. Only for a folder migrate has just created."""
+    repo = git.Repo.init(root)
+    repo.git.add("--all")
+    environment = {
+        "GIT_AUTHOR_NAME": "migrate",
+        "GIT_AUTHOR_EMAIL": "migrate@localhost",
+        "GIT_COMMITTER_NAME": "migrate",
+        "GIT_COMMITTER_EMAIL": "migrate@localhost",
+    }
+    repo.git.commit("--no-gpg-sign", "--quiet", "-m", message, env=environment)
+    return repo.head.commit.hexsha

@@ -1,0 +1,265 @@
+"""``migrate run`` end to end: check the repository and the tools, plan,
+build the original COBOL, then schedule every slice and join the results."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from migrate.commit import EstateRepo, branch_name
+from migrate.config import load_config
+from migrate.console import console, is_interactive
+from migrate.convert import Converter, ConverterOptions, make_converter
+from migrate.discover import discover
+from migrate.graph import EstateModel, build_model
+from migrate.judge.cobol import build_library
+from migrate.judge.sandbox import Isolation, Sandbox, detect_isolation, kill_running
+from migrate.judge.tools import require_tools, tool_prefixes
+from migrate.judge.verify import Judge
+from migrate.model import Plan, SliceState
+from migrate.plan import plan_from_model, remaining_path_lengths
+from migrate.planjson import save_plan, state_dir
+from migrate.runtime import runtime_sources
+from migrate.schedule.journal import JOURNAL_FILE, Journal, RunLock, Usage
+from migrate.schedule.live import LiveView, LogView
+from migrate.schedule.scheduler import Scheduler, ScheduleReport
+from migrate.schedule.session import RunSession
+from migrate.schedule.worker import SliceWorker
+
+logger = logging.getLogger("migrate.run")
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """The options of ``migrate run``; None takes the estate's setting."""
+
+    agents: int | None = None
+    converter: ConverterOptions = ConverterOptions()
+    run_timeout: float | None = None
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """The outcome of one run, for the summary and the exit code."""
+
+    root: Path
+    run_id: int
+    converter: str
+    schedule: ScheduleReport
+    # (slice id, usage) of every slice that used the converter this run.
+    slice_usage: tuple[tuple[str, Usage], ...]
+    # (slice id, first line of the reason) of every failed slice.
+    failures: tuple[tuple[str, str], ...]
+    # (branch, commit) of every verified slice.
+    branches: tuple[tuple[str, str], ...]
+    integration: str | None
+    isolation: Isolation
+
+    @property
+    def usage(self) -> Usage:
+        total = Usage()
+        for _, usage in self.slice_usage:
+            total = total + usage
+        return total
+
+    @property
+    def ok(self) -> bool:
+        """True when every slice of the plan is verified."""
+        return all(state is SliceState.VERIFIED for _, state in self.schedule.states)
+
+
+def run_estate(
+    root: Path, options: RunOptions, converter: Converter | None = None
+) -> RunReport:
+    """Migrate the estate at ``root``: every slice converted, verified and
+    committed on its branch, or failed with its evidence.
+
+    ``converter`` replaces the one that ``options.converter`` names, for
+    callers that bring their own.
+    """
+    root = root.resolve()
+    repo = EstateRepo.open(root)
+    require_tools()
+    config = load_config(root).with_overrides(
+        agents=options.agents, run_timeout=options.run_timeout
+    )
+    estate = discover(root, config)
+    folder = state_dir(root)
+    with RunLock(folder):
+        model = build_model(estate)
+        plan = plan_from_model(model)
+        save_plan(plan, root)
+        logger.info(
+            "plan: %d slices, critical path %s",
+            len(plan.slices),
+            " > ".join(plan.critical_path),
+        )
+        if repo.has_local_changes():
+            logger.warning(
+                "the estate has changes that are not committed; the branches "
+                "build on HEAD %s, which does not hold them",
+                repo.head()[:12],
+            )
+        journal = Journal(folder / JOURNAL_FILE)
+        try:
+            return _run_with_journal(
+                model, plan, repo, journal, options, folder, converter
+            )
+        finally:
+            journal.close()
+
+
+def _run_with_journal(
+    model: EstateModel,
+    plan: Plan,
+    repo: EstateRepo,
+    journal: Journal,
+    options: RunOptions,
+    folder: Path,
+    converter: Converter | None,
+) -> RunReport:
+    config = model.estate.config
+    converter_options = dataclasses.replace(
+        options.converter, cache_dir=folder / "cache", agents=config.agents
+    )
+    if converter is None:
+        converter = make_converter(converter_options)
+    label = converter.name
+    if converter_options.model:
+        label = f"{converter.name}:{converter_options.model}"
+
+    base = repo.head()
+    run_id = journal.start_run(config.agents, label, base)
+    temp_root = Path(tempfile.mkdtemp(prefix="migrate-run-"))
+    try:
+        judge = _build_judge(model, folder, temp_root)
+        session = RunSession(
+            model,
+            plan,
+            journal,
+            repo,
+            SliceWorker(converter, judge, converter_options.max_attempts),
+            run_id=run_id,
+            base_commit=base,
+            converter_label=label,
+            runtime=runtime_sources(),
+        )
+        schedule = _schedule(plan, config.agents, session)
+        integration = session.update_integration()
+    except BaseException as error:
+        kill_running()
+        status = "interrupted" if isinstance(error, KeyboardInterrupt) else "failed"
+        journal.finish_run(run_id, status, {})
+        raise
+    finally:
+        shutil.rmtree(temp_root, ignore_errors=True)
+
+    report = _report(
+        model.estate.root, run_id, label, schedule, journal, integration, judge
+    )
+    journal.finish_run(run_id, "finished", _summary_json(report))
+    return report
+
+
+def _build_judge(model: EstateModel, folder: Path, temp_root: Path) -> Judge:
+    """Compile the original COBOL and set up the judge and its sandbox."""
+    config = model.estate.config
+    programs = {p.name: p.member for p in model.programs.values() if not p.parent}
+    library = build_library(
+        model.estate,
+        programs,
+        folder / "cobol",
+        temp_root / "cobol",
+        workers=config.agents,
+    )
+    # The home folder contains credentials, so it is hidden unless a tool the
+    # judge runs is installed there.
+    sandbox = Sandbox(
+        detect_isolation(),
+        hide=(model.estate.root, Path.home()),
+        keep=tool_prefixes(),
+    )
+    judge_root = temp_root / "judge"
+    judge_root.mkdir()
+    return Judge(model.estate.root, config, library, sandbox, judge_root)
+
+
+def _schedule(plan: Plan, agents: int, session: RunSession) -> ScheduleReport:
+    priority = remaining_path_lengths(plan)
+    total = len(plan.slices)
+    view = LiveView(console, agents, total) if is_interactive() else LogView(total)
+    with view:
+        scheduler = Scheduler(plan, agents, session, priority, on_event=view)
+        return scheduler.run()
+
+
+def _report(
+    root: Path,
+    run_id: int,
+    label: str,
+    schedule: ScheduleReport,
+    journal: Journal,
+    integration: str | None,
+    judge: Judge,
+) -> RunReport:
+    records = journal.slices()
+    states = dict(schedule.states)
+    usage = tuple(
+        (sid, records[sid].usage)
+        for sid, _ in schedule.states
+        if sid in records
+        and records[sid].run_id == run_id
+        and sid not in schedule.skipped
+    )
+    failures = tuple(
+        (sid, _first_line(records[sid].evidence) if sid in records else "")
+        for sid, state in states.items()
+        if state is SliceState.FAILED
+    )
+    branches = tuple(
+        (branch_name(sid), records[sid].commit_id)
+        for sid, state in states.items()
+        if state is SliceState.VERIFIED and sid in records
+    )
+    isolation = judge.sandbox.isolation
+    return RunReport(
+        root, run_id, label, schedule, usage, failures, branches, integration, isolation
+    )
+
+
+def _summary_json(report: RunReport) -> dict[str, object]:
+    schedule = report.schedule
+    usage = report.usage
+    return {
+        "verified": schedule.count(SliceState.VERIFIED) - len(schedule.skipped),
+        "already_verified": len(schedule.skipped),
+        "failed": schedule.count(SliceState.FAILED),
+        "blocked": schedule.count(SliceState.BLOCKED),
+        "pending": schedule.count(SliceState.PENDING),
+        "elapsed_seconds": round(schedule.elapsed, 3),
+        "requests": usage.requests,
+        "tokens_in": usage.tokens_in,
+        "tokens_out": usage.tokens_out,
+        "cost_usd": usage.cost_usd,
+        "budget_exhausted": schedule.budget_exhausted,
+        "integration": report.integration or "",
+        "agents": [
+            {
+                "agent": agent.agent,
+                "slices": agent.slices,
+                "working_seconds": round(agent.working, 3),
+                "idle_seconds": round(agent.idle, 3),
+                "idle_with_ready_seconds": round(agent.idle_with_ready, 3),
+            }
+            for agent in schedule.agents
+        ],
+    }
+
+
+def _first_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return lines[0] if lines else ""
