@@ -32,6 +32,17 @@ class Config:
     source_format: str = "auto"
     # Library name of `COPY X OF LIB` to a folder relative to the root.
     copy_libraries: tuple[tuple[str, str], ...] = ()
+    # "outer": the REPLACING of a COPY also acts on the text of the COPY
+    # statements nested in its copybook, after their own REPLACING (GnuCOBOL
+    # 3.1.2, which the judge compiles with). "own": it acts only on the text
+    # of its own copybook.
+    nested_copy_replacing: str = "outer"
+    # COPY and EXEC SQL INCLUDE members that the compiler or middleware
+    # supplies: they stay unexpanded, and are not reported as missing.
+    builtin_copybooks: tuple[str, ...] = ("SQLCA", "SQLDA")
+    # Program name to the member, relative to the root, that defines the
+    # variant to plan, for estates that hold two builds of one program.
+    variants: tuple[tuple[str, str], ...] = ()
     # Glob patterns, relative to the root, that discovery skips.
     exclude: tuple[str, ...] = ()
     # Default number of parallel agents for `migrate run`.
@@ -96,8 +107,13 @@ def _config_from_table(table: dict[str, object], path: Path) -> Config:
 
 def _coerce(name: str, raw: object, path: Path) -> object:
     default = getattr(Config(), name)
-    if name == "copy_libraries" and isinstance(raw, dict):
+    if name in ("copy_libraries", "variants") and isinstance(raw, dict):
         return tuple(sorted((str(k).upper(), str(v)) for k, v in raw.items()))
+    if name == "nested_copy_replacing" and raw not in ("outer", "own"):
+        raise InputError(
+            f"setting {name!r} in {path.name} must be 'outer' or 'own', not {raw!r}",
+            hint="the default is 'outer', as GnuCOBOL does",
+        )
     if isinstance(default, tuple) and isinstance(raw, list):
         return tuple(str(item) for item in raw)
     if isinstance(default, bool) or not isinstance(raw, type(default)):

@@ -396,6 +396,8 @@ class ExpandedSource:
     # 1-based line of ``text`` where each of ``exec_blocks`` starts, so that
     # a position inside a block maps through ``source_map``.
     exec_lines: tuple[int, ...] = ()
+    # Warnings of preprocessing, such as text past the columns read.
+    warnings: tuple[Diagnostic, ...] = ()
 
     @property
     def copybooks(self) -> tuple[str, ...]:

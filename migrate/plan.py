@@ -54,13 +54,15 @@ def plan_from_model(model: EstateModel) -> Plan:
     order = list(nx.lexicographical_topological_sort(slice_graph.reverse(copy=False)))
     ordered = [slices[sid] for sid in order]
     unresolved = tuple(
-        UnresolvedCall(_program_at(model, site.pos.member), site.via, site.pos)
-        for site in model.unresolved
+        UnresolvedCall(program, site.via, site.pos) for program, site in model.unresolved
     )
     diagnostics = list(model.diagnostics) + [
-        Diagnostic(u.pos, f"dynamic CALL through {u.via} in {u.program} could not be "
-                   "resolved to a program name")
-        for u in unresolved
+        Diagnostic(
+            site.pos,
+            f"{site.command or 'CALL'} through {site.via} in {program} could not "
+            "be resolved to a program name",
+        )
+        for program, site in model.unresolved
     ]
     return Plan(
         root=str(model.estate.root),
@@ -74,13 +76,6 @@ def plan_from_model(model: EstateModel) -> Plan:
         unresolved=unresolved,
         hashes=tuple(_hashes(model.estate)),
     )
-
-
-def _program_at(model: EstateModel, member: str) -> str:
-    for program in model.programs.values():
-        if program.member == member:
-            return program.name
-    return member
 
 
 def _calls(model: EstateModel) -> nx.DiGraph:

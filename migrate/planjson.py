@@ -190,7 +190,9 @@ def write_atomic(path: Path, text: str) -> None:
 def save_plan(plan: Plan, root: Path) -> Path:
     """Save the plan as `.migrate/plan.json` and return its path."""
     path = state_dir(root) / PLAN_FILE
-    write_atomic(path, json.dumps(plan_to_json(plan), indent=1) + "\n")
+    # Without indent, json uses its C encoder: several times faster on
+    # large plans.
+    write_atomic(path, json.dumps(plan_to_json(plan)) + "\n")
     return path
 
 

@@ -196,3 +196,23 @@ def test_long_lines_fold_into_area_b(write_estate) -> None:  # type: ignore[no-u
     source = expand(root, "MAIN1.cbl")
     assert all(len(line) <= 72 for line in source.text.splitlines())
     assert len(source.source_map) == len(source.text.splitlines())
+
+
+def test_fixed_format_inline_comment_dropped() -> None:
+    text = fixed("    MOVE 'A*>B' TO X *> CALL 'NOTME'\n")
+    assert logical_lines(text, "a.cbl")[0].text == "MOVE 'A*>B' TO X"
+
+
+def test_replace_skips_sql_replace_function(write_estate) -> None:  # type: ignore[no-untyped-def]
+    root = write_estate(
+        {
+            "MAIN1.cbl": fixed(
+                PROGRAM_HEAD
+                + "01  WS-N PIC X(10).\nPROCEDURE DIVISION.\n"
+                + "    EXEC SQL SELECT REPLACE(NAME, 'A', 'B') INTO :WS-N\n"
+                + "      FROM PEOPLE END-EXEC\n    GOBACK.\n"
+            )
+        }
+    )
+    source = expand(root, "MAIN1.cbl")
+    assert source.exec_blocks[0][1].startswith("EXEC SQL SELECT REPLACE(NAME")

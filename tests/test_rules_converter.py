@@ -265,7 +265,8 @@ PROCEDURE DIVISION.
     GOBACK.
 """))
     text = conversion.sources[0].text
-    assert "public static void call() {\n        initialize();" in text
+    assert "public static void call() {\n        RunUnit.enter(FRAME);\n" \
+        "        try {\n            initialize();" in text
 
 
 def test_exec_blocks_reported() -> None:
@@ -289,3 +290,100 @@ def test_many_fields_built_in_methods() -> None:
     assert "f0000 = NumField.display(wsRec, 0, 3, 0, false);" in text
     assert "static {\n        build1();\n        build2();" in text
     assert "private static final Area wsRec" not in text
+
+
+FILE_PROGRAM = """
+IDENTIFICATION DIVISION.
+PROGRAM-ID. FILEGEN.
+ENVIRONMENT DIVISION.
+INPUT-OUTPUT SECTION.
+FILE-CONTROL.
+    SELECT IN-FILE ASSIGN TO INDATA ORGANIZATION LINE SEQUENTIAL.
+    SELECT RPT-FILE ASSIGN TO RPTOUT ORGANIZATION LINE SEQUENTIAL.
+DATA DIVISION.
+FILE SECTION.
+FD  IN-FILE.
+01  IN-REC   PIC X(10).
+FD  RPT-FILE.
+01  RPT-HEAD PIC X(5).
+01  RPT-LINE PIC X(20).
+WORKING-STORAGE SECTION.
+01  WS-COPY  PIC X(10).
+PROCEDURE DIVISION.
+    READ IN-FILE
+    READ IN-FILE INTO WS-COPY NOT AT END DISPLAY WS-COPY END-READ
+    READ IN-FILE AT END DISPLAY 'EOF' END-READ
+    WRITE RPT-HEAD FROM WS-COPY
+    WRITE RPT-LINE
+    STOP RUN.
+"""
+
+
+def test_read_without_at_end_fatal() -> None:
+    text = _convert(_source(FILE_PROGRAM)).sources[0].text
+    assert "inFileFile.read(null, false);" in text
+    assert "boolean record1 = inFileFile.read(wsCopy, false);" in text
+    assert "boolean record2 = inFileFile.read(null, true);" in text
+
+
+def test_short_record_written_alone() -> None:
+    text = _convert(_source(FILE_PROGRAM)).sources[0].text
+    assert "Move.move(wsCopy, rptHead);\n        rptFileFile.writeRecord(rptHead);" \
+        in text
+    assert "rptFileFile.write();" in text
+
+
+def test_call_brackets_return_code_frame() -> None:
+    text = _convert(_source(FILE_PROGRAM)).sources[0].text
+    assert "private static final RunUnit.Frame FRAME = " \
+        "new RunUnit.Frame(PROGRAM_ID);" in text
+    assert "RunUnit.enter(FRAME);\n        try {\n            run();" in text
+    assert "} finally {\n            RunUnit.leave(FRAME);" in text
+
+
+def test_numeric_literal_spelled_for_text() -> None:
+    text = _convert(_source("""
+IDENTIFICATION DIVISION.
+PROGRAM-ID. SPELLED.
+DATA DIVISION.
+WORKING-STORAGE SECTION.
+01  WS-X  PIC X(5) VALUE 007.
+    88  X-ONE VALUE 001.
+01  WS-N  PIC 9(3).
+PROCEDURE DIVISION.
+    MOVE -0042 TO WS-X
+    MOVE 0042 TO WS-N
+    IF WS-X = 005 OR WS-X = -1.5 OR WS-N = 005 DISPLAY +7 END-IF
+    STOP RUN.
+""")).sources[0].text
+    assert 'Move.move("007", wsX);' in text
+    assert 'new Level88(wsX, "001")' in text
+    assert 'Move.move("0042", wsX);' in text
+    assert "Move.move(N_0042, wsN);" in text
+    assert 'Compare.compareNumericLiteral(wsX, "005")' in text
+    assert 'Compare.compare(wsX, "-15")' in text
+    assert "Compare.compare(wsN, N_005)" in text
+    assert 'Display.line("+7");' in text
+
+
+def test_function_display_forms() -> None:
+    conversion = _convert(_source("""
+IDENTIFICATION DIVISION.
+PROGRAM-ID. FUNCGEN.
+DATA DIVISION.
+WORKING-STORAGE SECTION.
+01  WS-A  PIC S9(3) VALUE -5.
+01  WS-X  PIC X(9).
+PROCEDURE DIVISION.
+    DISPLAY FUNCTION MOD(WS-A, 3) FUNCTION LENGTH(WS-X)
+    MOVE FUNCTION INTEGER(WS-A) TO WS-X
+    DISPLAY FUNCTION ABS(WS-A)
+    STOP RUN.
+"""))
+    text = conversion.sources[0].text
+    assert "Display.line(Functions.displayText(Functions.mod(wsA.get(), N_3)), " \
+        "Functions.length(wsX));" in text
+    assert 'Move.move(Functions.displayText(Functions.integer(wsA.get()))' \
+        '.replace("-", "").replace(".", ""), wsX);' in text
+    found = [(u.pos.line, u.construct) for u in conversion.unsupported]
+    assert found == [(110, "DISPLAY of FUNCTION ABS")]

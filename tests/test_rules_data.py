@@ -187,3 +187,8 @@ def test_value_literals_ranges_and_all() -> None:
     assert values[0].low.all
     assert values[1].low.text == "ZERO"
     assert values[2].high.text == "F"
+
+
+def test_value_literals_stop_at_false() -> None:
+    values = value_literals("VALUE 'Y' 'S' WHEN SET TO FALSE IS 'N'")
+    assert [value.low.text for value in values] == ["Y", "S"]

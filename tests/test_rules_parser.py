@@ -9,9 +9,11 @@ from migrate.convert.rules.nodes import (
     And,
     Arithmetic,
     Call,
+    ClassTest,
     CondName,
     Display,
     Evaluate,
+    FuncCall,
     If,
     Move,
     Not,
@@ -20,6 +22,7 @@ from migrate.convert.rules.nodes import (
     Procedure,
     Read,
     Relation,
+    Rewrite,
     Unparsed,
     WhenKind,
 )
@@ -207,3 +210,66 @@ def test_unsupported_nested_if_skipped() -> None:
     assert outer.then[0].construct == "NEXT SENTENCE"
     assert isinstance(outer.otherwise[0], Display)
     assert isinstance(after, Display)
+
+
+def test_end_prefixed_names_not_terminators() -> None:
+    procedure = _procedure("""
+    PERFORM UNTIL END-OF-FILE
+        SET END-OF-FILE TO TRUE
+    END-PERFORM.
+END-OF-JOB.
+    STOP RUN.
+""", conditions=("END-OF-FILE",))
+    (loop,) = procedure.paragraphs[0].statements
+    assert isinstance(loop.until, CondName)
+    assert len(loop.body) == 1
+    assert procedure.paragraphs[1].name == "END-OF-JOB"
+
+
+def test_class_test_after_and() -> None:
+    (stmt,) = _statements("IF B < 0 AND B IS NEGATIVE DISPLAY 'N' END-IF.")
+    assert isinstance(stmt.cond, And)
+    assert isinstance(stmt.cond.right, ClassTest)
+    assert stmt.cond.right.test == "NEGATIVE"
+    assert isinstance(stmt.then[0], Display)
+
+
+def test_signed_literal_keeps_spelling() -> None:
+    (display, relation) = _statements("""
+    DISPLAY +7 -005
+    IF X = -1.5 CONTINUE END-IF.
+""")
+    assert [item.literal.text for item in display.items] == ["+7", "-005"]
+    assert relation.cond.right.literal.text == "-1.5"
+
+
+def test_evaluate_condition_name_subject() -> None:
+    (stmt,) = _statements("""
+    EVALUATE FLAG-ON (I) ALSO X
+        WHEN TRUE ALSO 1 DISPLAY 'A'
+    END-EVALUATE.
+""", conditions=("FLAG-ON",))
+    assert isinstance(stmt.subjects[0].cond, CondName)
+    assert stmt.subjects[0].cond.ref.subscripts
+    assert stmt.subjects[1].expr is not None
+    assert stmt.whens[0].alternatives[0][0].kind is WhenKind.TRUE
+
+
+def test_rewrite_from_parsed() -> None:
+    (stmt,) = _statements("REWRITE UPD-REC FROM WS-REC END-REWRITE.")
+    assert isinstance(stmt, Rewrite)
+    assert stmt.record.name == "UPD-REC"
+    assert stmt.source.name == "WS-REC"
+
+
+def test_intrinsic_function_operands() -> None:
+    (display,) = _statements("""
+    DISPLAY FUNCTION MOD(A, 3) FUNCTION TRIM(X LEADING)
+        FUNCTION CURRENT-DATE (1:8) FUNCTION UPPER-CASE(FUNCTION TRIM(X)).
+""")
+    mod, trim, date, upper = display.items
+    assert (mod.name, len(mod.args)) == ("MOD", 2)
+    assert (trim.name, trim.keyword) == ("TRIM", "LEADING")
+    assert date.args == ()
+    assert date.refmod[0].literal.text == "1"
+    assert isinstance(upper.args[0], FuncCall)

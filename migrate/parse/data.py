@@ -321,6 +321,10 @@ def value_literals(text: str) -> list[ConditionValue]:
     while index < len(tokens):
         token = tokens[index]
         index += 1
+        if token == "FALSE":
+            # [WHEN SET TO] FALSE literal names the value SET ... TO FALSE
+            # moves, which is not one of the condition's values.
+            break
         if token == "ALL":
             all_next = True
         elif token in ("THRU", "THROUGH") and values and index < len(tokens):

@@ -9,7 +9,7 @@ kept in a table the converters read.
 
 from __future__ import annotations
 
-from migrate.preprocess.copybooks import Line
+from migrate.preprocess.sourcemap import Mapped
 from migrate.preprocess.tokens import tokenize
 
 # Area A and B: columns 8 to 72.
@@ -23,23 +23,36 @@ def placeholder(number: int, quote: str) -> str:
     return f"{quote}MIGRATE-LITERAL-{number:05d}{quote}"
 
 
-def fold_lines(lines: list[Line]) -> tuple[list[Line], list[tuple[str, str]]]:
-    """Return lines of at most :data:`WIDTH` characters, and the long
-    literals replaced as (placeholder, original) pairs."""
-    if all(len(line.text) <= WIDTH for line in lines):
-        return lines, []
-    out: list[Line] = []
+def fold_lines(
+    text: Mapped,
+) -> tuple[Mapped, list[tuple[str, str]], list[tuple[int, int]]]:
+    """Return ``text`` with lines of at most :data:`WIDTH` characters, the
+    long literals replaced as (placeholder, original) pairs, and the lines
+    added as (index of a folded line in ``text``, lines added after it)."""
+    lines = text.lines
+    if not lines or max(map(len, lines)) <= WIDTH:
+        return text, [], []
+    long_lines = [index for index, line in enumerate(lines) if len(line) > WIDTH]
+    long_lines = [index for index in long_lines if len(lines[index].rstrip()) > WIDTH]
+    if not long_lines:
+        return Mapped([line[:WIDTH] for line in lines], text.runs), [], []
+    out = Mapped()
     literals: list[tuple[str, str]] = []
-    for line in lines:
-        if len(line.text) <= WIDTH:
-            out.append(line)
-            continue
-        out.extend(_fold(line, literals))
-    return out, literals
+    extra: list[tuple[int, int]] = []
+    previous = 0
+    for index in long_lines:
+        out.extend(text, previous, index)
+        pos = text.pos(index)
+        pieces = _fold(lines[index].rstrip(), literals)
+        for piece in pieces:
+            out.append(piece, pos, step=0)
+        extra.append((index, len(pieces) - 1))
+        previous = index + 1
+    out.extend(text, previous)
+    return out, literals, extra
 
 
-def _fold(line: Line, literals: list[tuple[str, str]]) -> list[Line]:
-    text = line.text
+def _fold(text: str, literals: list[tuple[str, str]]) -> list[str]:
     indent = len(text) - len(text.lstrip())
     pieces: list[str] = []
     for token in tokenize([text]):
@@ -54,14 +67,14 @@ def _fold(line: Line, literals: list[tuple[str, str]]) -> list[Line]:
             pieces[-1] += word
         else:
             pieces.append(word)
-    folded: list[Line] = []
+    folded: list[str] = []
     current = " " * indent
     for piece in pieces:
         candidate = f"{current} {piece}" if current.strip() else current + piece
         if len(candidate) > WIDTH and current.strip():
-            folded.append(Line(current, line.pos))
+            folded.append(current)
             current = INDENT + piece
         else:
             current = candidate
-    folded.append(Line(current, line.pos))
+    folded.append(current)
     return folded

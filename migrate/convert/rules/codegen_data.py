@@ -4,7 +4,12 @@ condition names, files, initial values and LINKAGE binding."""
 from __future__ import annotations
 
 from migrate.convert.rules.context import Context, FileSymbol
-from migrate.convert.rules.javatext import block, java_string
+from migrate.convert.rules.javatext import (
+    block,
+    compared_digits,
+    java_string,
+    moved_digits,
+)
 from migrate.convert.rules.names import NameAllocator, java_member_name
 from migrate.convert.rules.program import FileControl
 from migrate.convert.rules.symbols import (
@@ -98,7 +103,9 @@ class DataGenerator:
             else:
                 owner = symbol.java
             self.storage[symbol.java] = owner
-            size = max(self.storage_size.get(owner, 0), symbol.item.size)
+            # GnuCOBOL takes OCCURS on a level-01 item: the table is the record.
+            span = symbol.item.size * max(1, symbol.item.occurs)
+            size = max(self.storage_size.get(owner, 0), span)
             self.storage_size[owner] = size
 
     def declarations(self) -> list[str]:
@@ -136,20 +143,29 @@ class DataGenerator:
         return view_expr(symbol, f"Area.allocate({size})", 0)
 
     def _condition_expr(self, cond: CondSymbol) -> str:
+        # A numeric literal compares with the bytes of a non-numeric owner as
+        # spelled; an edited owner keeps the value, which SET ... TO TRUE needs.
+        # NOTE: SET of a signed value (VALUE -12 on PIC X(3)) stores "-12",
+        # where GnuCOBOL stores "12 " as MOVE -12 does.
+        spelled = cond.owner.kind in (JavaKind.AREA, JavaKind.ALPHA,
+                                      JavaKind.ALPHA_EDITED)
         values = []
         for value in cond.condition.values:
-            low = self.literal_object(value.low)
+            low = self.literal_object(value.low, spelled)
             if value.high is not None:
                 values.append(f"Level88.range({low}, "
-                              f"{self.literal_object(value.high)})")
+                              f"{self.literal_object(value.high, spelled)})")
             else:
                 values.append(low)
         return f"new Level88({cond.owner.java}, {', '.join(values)})"
 
-    def literal_object(self, literal: Literal) -> str:
-        """Return a literal as the Java object the runtime takes."""
+    def literal_object(self, literal: Literal, spelled: bool = False) -> str:
+        """Return a literal as the Java object the runtime takes; with
+        ``spelled``, a numeric literal as the characters it compares as."""
         if literal.kind is LiteralKind.FIGURATIVE:
             return f"Figurative.{literal.text}"
+        if literal.kind is LiteralKind.NUMBER and spelled:
+            return java_string(compared_digits(literal.text))
         if literal.kind is LiteralKind.NUMBER:
             return self.context.constants.number(literal.text)
         return java_string(literal.text)
@@ -229,7 +245,11 @@ class DataGenerator:
         item = symbol.item
         target = symbol.java + ("{at}" if symbol.strides else "")
         if item.value is not None:
-            return self.move_literal(item.value, target)
+            value = item.value
+            if value.kind is LiteralKind.NUMBER and symbol.kind in (
+                    JavaKind.AREA, JavaKind.ALPHA, JavaKind.ALPHA_EDITED):
+                return f"Move.move({java_string(moved_digits(value.text))}, {target});"
+            return self.move_literal(value, target)
         if symbol.kind is JavaKind.AREA:
             return None
         return f"{target}.initialize();"

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from migrate.convert.rules.codegen_func import (
+    function_call,
+    is_numeric_function,
+    shown_function,
+)
 from migrate.convert.rules.context import Context
-from migrate.convert.rules.javatext import java_string
+from migrate.convert.rules.javatext import compared_digits, java_string
 from migrate.convert.rules.nodes import (
     And,
     BinOp,
@@ -11,6 +16,7 @@ from migrate.convert.rules.nodes import (
     Cond,
     CondName,
     Expr,
+    FuncCall,
     Lit,
     Negate,
     Not,
@@ -99,6 +105,11 @@ class ExprGenerator:
             return f"Arith.value({text})"
         if isinstance(expr, Negate):
             return f"Arith.negate({self.num(expr.operand)})"
+        if isinstance(expr, FuncCall):
+            if not is_numeric_function(expr):
+                raise UnsupportedConstruct(f"FUNCTION {expr.name} in arithmetic",
+                                           expr.line)
+            return function_call(self, expr)
         return f"Arith.{_ARITH[expr.op]}({self.num(expr.left)}, {self.num(expr.right)})"
 
     def _num_literal(self, lit: Lit) -> str:
@@ -109,6 +120,28 @@ class ExprGenerator:
             return "BigDecimal.ZERO"
         raise UnsupportedConstruct(
             f"non-numeric literal {literal.text!r} in arithmetic", lit.line)
+
+    def is_numeric(self, ref: Ref) -> bool:
+        """Tell whether ``ref`` is a numeric item (RETURN-CODE included) that
+        takes a numeric value, as opposed to bytes."""
+        symbol = self.symbol(ref)
+        return ref.refmod is None and (symbol is None or symbol.kind is JavaKind.NUM)
+
+    def is_alphanumeric(self, ref: Ref) -> bool:
+        """Tell whether ``ref`` receives a MOVE as bytes: a group, an
+        alphanumeric or alphanumeric-edited item, or a reference modification."""
+        symbol = self.symbol(ref)
+        return ref.refmod is not None or symbol is not None and symbol.kind in (
+            JavaKind.AREA, JavaKind.ALPHA, JavaKind.ALPHA_EDITED)
+
+    def text_operand(self, expr: Expr) -> str:
+        """Return an operand of DISPLAY or STRING, where a numeric literal
+        stands for its characters as written (``005``, ``+7``, ``.5``)."""
+        if isinstance(expr, Lit) and expr.literal.kind is LiteralKind.NUMBER:
+            return java_string(expr.literal.text)
+        if isinstance(expr, FuncCall):
+            return shown_function(self, expr, digits_only=False)
+        return self.operand(expr)
 
     def operand(self, expr: Expr) -> str:
         """Return an operand as the Object that Move, Display and Compare take."""
@@ -121,6 +154,8 @@ class ExprGenerator:
             return self.context.constants.number(literal.text)
         if isinstance(expr, Ref):
             return self.ref(expr)
+        if isinstance(expr, FuncCall):
+            return function_call(self, expr)
         return self.num(expr)
 
     # Conditions ---------------------------------------------------------
@@ -164,12 +199,26 @@ class ExprGenerator:
                 and right.literal.kind is LiteralKind.STRING:
             return f"Compare.compareAll({self.operand(left)}, " \
                    f"{java_string(right.literal.text)})"
+        if isinstance(left, Ref) and isinstance(right, Lit) \
+                and right.literal.kind is LiteralKind.NUMBER \
+                and not self.is_numeric(left):
+            return self._compare_spelled(left, right.literal.text)
         if isinstance(left, Ref):
             return f"Compare.compare({self.ref(left)}, {self.operand(right)})"
         if _is_numeric(left) and _is_numeric(right):
             return f"Compare.compare({self.num(left)}, {self.num(right)})"
         return f"Compare.compare((Object) {self.operand(left)}, " \
                f"(Object) {self.operand(right)})"
+
+    def _compare_spelled(self, left: Ref, literal: str) -> str:
+        """Compare a non-numeric item with a numeric literal as spelled."""
+        if literal.isdigit():
+            return f"Compare.compareNumericLiteral({self.ref(left)}, " \
+                   f"{java_string(literal)})"
+        # NOTE: compareNumericLiteral drops the sign and keeps the point, but
+        # GnuCOBOL 3.1.2 compares '-1' equal to -1 and '15' equal to 1.5.
+        return f"Compare.compare({self.ref(left)}, " \
+               f"{java_string(compared_digits(literal))})"
 
     def _class_test(self, test: ClassTest) -> str:
         if test.test in _SIGN_TESTS:
@@ -185,4 +234,4 @@ class ExprGenerator:
 def _is_numeric(expr: Expr) -> bool:
     if isinstance(expr, Lit):
         return expr.literal.kind is LiteralKind.NUMBER
-    return isinstance(expr, (BinOp, Negate))
+    return isinstance(expr, (BinOp, Negate)) or is_numeric_function(expr)

@@ -221,13 +221,16 @@ class StatementGenerator:
     def _call(self, stmt: Call, state: MethodState) -> list[str]:
         args = [self._argument(mode, arg) for mode, arg in stmt.args]
         call = self._call_expression(stmt, args)
-        if not stmt.handlers.present:
-            return [f"{call};"]
-        on = self.block(stmt.handlers.on or (), state)
         not_on = self.block(stmt.handlers.not_on or (), state)
-        return block("try", [f"{call};"] + not_on,
-                     "} catch (ProgramNotFound notFound) {") + \
-            simple.not_block_tail(on)
+        if stmt.handlers.on is None:
+            # Without ON EXCEPTION a missing program ends the run unit.
+            return [f"{call};"] + not_on
+        on = self.block(stmt.handlers.on, state)
+        # GnuCOBOL 3.1.2 runs NOT ON EXCEPTION only after ON EXCEPTION, when
+        # the program is missing, and never after a CALL that succeeds.
+        # NOTE: a missing program called by the callee is caught here too.
+        return block("try", [f"{call};"], "} catch (ProgramNotFound notFound) {") \
+            + simple.not_block_tail(on + not_on)
 
     def _argument(self, mode: PassMode, arg: object) -> str:
         if isinstance(arg, Ref):

@@ -100,7 +100,10 @@ def _fields(context: Context, data: DataGenerator,
     if len(declarations) > _FINAL_FIELDS_MAX:
         declarations, builders = _split_initializers(declarations)
     lines = [f"public static final String PROGRAM_ID = "
-             f"{java_string(model.program_id)};", ""]
+             f"{java_string(model.program_id)};",
+             "private static final RunUnit.Frame FRAME = "
+             "new RunUnit.Frame(PROGRAM_ID);",
+             ""]
     lines.extend(context.constants.declarations())
     if context.uses_return_code:
         lines.append("private static final NumField RETURN_CODE = "
@@ -139,8 +142,12 @@ def _entry_points(context: Context, data: DataGenerator, model: ProgramModel,
     bind = data.bind_method(using)
     if bind:
         body.append(f"bind({', '.join(f'p{k + 1}' for k in range(len(using)))});")
-    body += block("try", ["run();"], "} catch (Goback signal) {") + \
-        ["    // GOBACK and EXIT PROGRAM return to the caller.", "}"]
+    body.append("run();")
+    # RETURN-CODE is per program: FRAME restores this program's own value
+    # on entry and keeps it for the next CALL, as libcob does.
+    body = ["RunUnit.enter(FRAME);"] + block("try", body, "} catch (Goback signal) {") \
+        + ["    // GOBACK and EXIT PROGRAM return to the caller.", "} finally {",
+           "    RunUnit.leave(FRAME);", "}"]
     doc = f"/** Runs {model.program_id} as CALL runs it" + (
         f"; the arguments are {', '.join(using)} in order. */" if using else ". */")
     lines = [doc] + block(f"public static void call({params})", body) + [""]
@@ -157,7 +164,7 @@ def _linkage_size(context: Context, name: str) -> int:
     for symbol in context.symbols.symbols:
         if symbol.section is Section.LINKAGE and symbol.item.name == name \
                 and symbol.java == symbol.record:
-            return symbol.item.size
+            return symbol.item.size * max(1, symbol.item.occurs)
     return 1
 
 

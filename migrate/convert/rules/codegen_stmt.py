@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from migrate.convert.rules.codegen_expr import RETURN_CODE
-from migrate.convert.rules.javatext import block, indent, java_string
+from migrate.convert.rules.codegen_func import is_numeric_function, shown_function
+from migrate.convert.rules.javatext import block, indent, java_string, moved_digits
 from migrate.convert.rules.nodes import (
     Accept,
     Arithmetic,
@@ -15,6 +16,7 @@ from migrate.convert.rules.nodes import (
     Compute,
     Display,
     Expr,
+    FuncCall,
     Handlers,
     Inspect,
     Lit,
@@ -22,6 +24,7 @@ from migrate.convert.rules.nodes import (
     Open,
     Read,
     Ref,
+    Rewrite,
     SetTrue,
     StringStmt,
     Target,
@@ -58,6 +61,14 @@ def gen_move(g: StatementGenerator, stmt: Move, state: MethodState) -> list[str]
         if isinstance(source, Lit) and source.literal.all \
                 and source.literal.kind is LiteralKind.STRING:
             lines.append(f"Move.all({java_string(source.literal.text)}, {dst});")
+        elif isinstance(source, Lit) and source.literal.kind is LiteralKind.NUMBER \
+                and g.expr.is_alphanumeric(target):
+            digits = java_string(moved_digits(source.literal.text))
+            lines.append(f"Move.move({digits}, {dst});")
+        elif is_numeric_function(source) and g.expr.is_alphanumeric(target):
+            assert isinstance(source, FuncCall)
+            digits = shown_function(g.expr, source, digits_only=True)
+            lines.append(f"Move.move({digits}, {dst});")
         else:
             lines.append(f"Move.move({g.expr.operand(source)}, {dst});")
         lines.extend(sync_after([target]))
@@ -201,7 +212,7 @@ def gen_display(g: StatementGenerator, stmt: Display,
 def _display_item(g: StatementGenerator, item: Expr) -> str:
     if isinstance(item, Lit) and item.literal.all:
         raise UnsupportedConstruct("DISPLAY ALL literal", item.line)
-    return g.expr.operand(item)
+    return g.expr.text_operand(item)
 
 
 def gen_accept(g: StatementGenerator, stmt: Accept,
@@ -221,8 +232,11 @@ def gen_close(g: StatementGenerator, stmt: Close,
 
 
 def gen_read(g: StatementGenerator, stmt: Read, state: MethodState) -> list[str]:
-    into = g.expr.ref(stmt.into) if stmt.into is not None else ""
-    call = f"{g.file(stmt.file, stmt.line)}.read({into})"
+    into = g.expr.ref(stmt.into) if stmt.into is not None else "null"
+    # Without AT END, end of file is fatal in libcob unless a FILE STATUS
+    # item or a declarative covers the file; NOT AT END alone does not.
+    at_end = "true" if stmt.handlers.on is not None else "false"
+    call = f"{g.file(stmt.file, stmt.line)}.read({into}, {at_end})"
     if not stmt.handlers.present:
         return [f"{call};"]
     flag = state.local("record")
@@ -230,25 +244,49 @@ def gen_read(g: StatementGenerator, stmt: Read, state: MethodState) -> list[str]
                                                      state)
 
 
+def _record_file(g: StatementGenerator, record: Ref, line: int) -> str:
+    """Return the name of the file whose FD describes ``record``."""
+    file_name = g.context.symbols.file_of_record.get(record.name)
+    if file_name is None:
+        raise ResolveError(f"{record.name} is not a record of a file", line)
+    return file_name
+
+
+def _move_from(g: StatementGenerator, record: Ref, source: Expr | None,
+               state: MethodState) -> list[str]:
+    """Return the MOVE that the FROM phrase of WRITE and REWRITE implies."""
+    if source is None:
+        return []
+    return gen_move(g, Move(source, (record,), record.line), state)
+
+
 def gen_write(g: StatementGenerator, stmt: Write,
               state: MethodState) -> list[str]:
-    file_name = g.context.symbols.file_of_record.get(stmt.record.name)
-    if file_name is None:
-        raise ResolveError(f"{stmt.record.name} is not a record of a file",
-                           stmt.line)
+    file_name = _record_file(g, stmt.record, stmt.line)
     file = g.file(file_name, stmt.line)
-    source = g.expr.ref(stmt.source) if isinstance(stmt.source, Ref) else (
-        _literal_area(g, stmt.source) if stmt.source is not None else "")
+    record = g.expr.ref(stmt.record)
+    # WRITE ... FROM is MOVE ... TO the record, then WRITE of the record.
+    lines = _move_from(g, stmt.record, stmt.source, state)
+    symbol = g.expr.symbol(stmt.record)
+    short = symbol is not None and \
+        symbol.item.size < g.context.files[file_name].record_size
     if stmt.advancing:
-        lines = "-1" if stmt.lines is None else g.expr.int_expr(stmt.lines)
+        count = "-1" if stmt.lines is None else g.expr.int_expr(stmt.lines)
         after = "true" if stmt.after else "false"
-        return [f"{file}.write({source or 'null'}, {after}, {lines});"]
-    return [f"{file}.write({source});"]
+        # NOTE: a record shorter than the record area is written by moving
+        # it over the whole area, which leaves spaces after it in the area.
+        source = record if short else "null"
+        return lines + [f"{file}.write({source}, {after}, {count});"]
+    if short:
+        # Only the record's own bytes are written, as GnuCOBOL writes them.
+        return lines + [f"{file}.writeRecord({record});"]
+    return lines + [f"{file}.write();"]
 
 
-def _literal_area(g: StatementGenerator, source: Expr | None) -> str:
-    raise UnsupportedConstruct("WRITE ... FROM a literal",
-                               getattr(source, "line", 0))
+def gen_rewrite(g: StatementGenerator, stmt: Rewrite,
+                state: MethodState) -> list[str]:
+    file = g.file(_record_file(g, stmt.record, stmt.line), stmt.line)
+    return _move_from(g, stmt.record, stmt.source, state) + [f"{file}.rewrite();"]
 
 
 def gen_string(g: StatementGenerator, stmt: StringStmt,
@@ -259,8 +297,11 @@ def gen_string(g: StatementGenerator, stmt: StringStmt,
         _require_numeric(g, stmt.pointer, "STRING POINTER")
         call += f".pointer({pointer})"
     for source, delimiter in stmt.sources:
-        delim = "null" if delimiter is None else g.expr.operand(delimiter)
-        call += f"\n        .add({g.expr.operand(source)}, {delim})"
+        if is_numeric_function(source) or is_numeric_function(delimiter):
+            # GnuCOBOL 3.1.2 strings the result's internal bytes, not its digits.
+            raise UnsupportedConstruct("numeric FUNCTION in STRING", stmt.line)
+        delim = "null" if delimiter is None else g.expr.text_operand(delimiter)
+        call += f"\n        .add({g.expr.text_operand(source)}, {delim})"
     call += ".run()"
     lines: list[str]
     if not stmt.handlers.present:
@@ -339,6 +380,7 @@ def not_block_tail(lines: list[str]) -> list[str]:
 RULES: dict[type, Callable[..., list[str]]] = {
     Move: gen_move, Compute: gen_compute, Arithmetic: gen_arithmetic,
     Display: gen_display, Accept: gen_accept, Open: gen_open, Close: gen_close,
-    Read: gen_read, Write: gen_write, StringStmt: gen_string,
+    Read: gen_read, Write: gen_write, Rewrite: gen_rewrite,
+    StringStmt: gen_string,
     Inspect: gen_inspect, SetTrue: gen_set,
 }

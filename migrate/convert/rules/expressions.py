@@ -12,6 +12,7 @@ from migrate.convert.rules.nodes import (
     Cond,
     CondName,
     Expr,
+    FuncCall,
     Lit,
     Negate,
     Not,
@@ -32,6 +33,9 @@ CLASS_TESTS = frozenset((
 ))
 _NEGATED = {"=": "<>", "<>": "=", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
 _SYMBOLS = {"=": "=", "<": "<", ">": ">", "<=": "<=", ">=": ">=", "<>": "<>"}
+# Intrinsic functions without arguments, so a parenthesis after the name
+# starts a reference modification.
+_NO_ARGUMENTS = frozenset(("CURRENT-DATE", "WHEN-COMPILED", "E", "PI"))
 # Words that may not be data names, so they never start an operand.
 _RESERVED = frozenset([
     "TO", "FROM", "BY", "INTO", "GIVING", "USING", "THRU", "THROUGH", "AND",
@@ -136,7 +140,7 @@ class ExpressionParser:
                     and not after.spaced:
                 self.stream.next()
                 self.stream.next()
-                text = after.text if token.text == "+" else "-" + after.text
+                text = token.text + after.text
                 return Lit(Literal(LiteralKind.NUMBER, text), token.line)
             return None
         if token.is_word("ALL"):
@@ -153,9 +157,33 @@ class ExpressionParser:
         return None
 
     def operand(self) -> Expr:
-        """Parse a literal or a data reference."""
+        """Parse a literal, an intrinsic function or a data reference."""
+        if self.stream.peek_word("FUNCTION"):
+            return self.function()
         lit = self.literal()
         return lit if lit is not None else self.ref()
+
+    def function(self) -> FuncCall:
+        """Parse ``FUNCTION name [(arguments)] [(start:length)]``."""
+        token = self.stream.expect("FUNCTION")
+        name = self.stream.expect_kind(TokenKind.WORD, "a function name").text
+        args: list[Expr] = []
+        keyword = ""
+        if name not in _NO_ARGUMENTS and self.stream.at_kind(TokenKind.LPAREN):
+            self.stream.next()
+            while not self.stream.accept_kind(TokenKind.RPAREN):
+                if self.stream.peek_word("LEADING", "TRAILING"):
+                    keyword = self.stream.next().text
+                else:
+                    args.append(self.arithmetic())
+        refmod = None
+        if self.stream.at_kind(TokenKind.LPAREN):
+            parts, is_refmod = self._parenthesized_reference()
+            if not is_refmod:
+                raise ParseError(f"expected (start:length) after FUNCTION {name}",
+                                 token.line)
+            refmod = (parts[0], parts[1] if len(parts) > 1 else None)
+        return FuncCall(name, tuple(args), token.line, refmod, keyword)
 
     # Arithmetic -----------------------------------------------------------
 
@@ -183,6 +211,11 @@ class ExpressionParser:
 
     def _unary(self) -> Expr:
         if self._at_operator("-", "+"):
+            # A signed numeric literal keeps its spelling, which comparisons
+            # with alphanumeric items and DISPLAY use.
+            signed = self.literal()
+            if signed is not None:
+                return signed
             op = self.stream.next()
             operand = self._unary()
             return Negate(operand, op.line) if op.text == "-" else operand
@@ -293,7 +326,8 @@ class ExpressionParser:
             self.stream.index = start
 
     def _class_ahead(self) -> bool:
-        ahead = 1 if self.stream.peek_word("NOT") else 0
+        ahead = 1 if self.stream.peek_word("IS") else 0
+        ahead += 1 if self.stream.peek_word("NOT", ahead=ahead) else 0
         token = self.stream.peek(ahead)
         return token is not None and token.is_word(*CLASS_TESTS) \
             and not self._operand_continues(ahead + 1)

@@ -46,6 +46,20 @@ def normalize_number(text: str) -> str:
     return text
 
 
+def moved_digits(text: str) -> str:
+    """Return the characters that MOVE and VALUE store in an alphanumeric item
+    for the numeric literal ``text``: as written, without its sign
+    (GnuCOBOL 3.1.2 stores ``-007`` as ``007``)."""
+    return text.lstrip("+-")
+
+
+def compared_digits(text: str) -> str:
+    """Return the characters that GnuCOBOL 3.1.2 compares with an
+    alphanumeric operand for the numeric literal ``text``: the sign as
+    written and the digits without the decimal point (``-1.5`` is ``-15``)."""
+    return text.replace(".", "")
+
+
 class ConstantPool:
     """Named ``BigDecimal`` constants for the numeric literals of a class."""
 

@@ -52,7 +52,19 @@ class Negate:
     line: int
 
 
-Expr = Ref | Lit | BinOp | Negate
+@dataclass(frozen=True)
+class FuncCall:
+    """An intrinsic function: ``FUNCTION name [(arguments)] [(start:length)]``.
+    ``keyword`` is TRIM's LEADING or TRAILING, else empty."""
+
+    name: str
+    args: tuple[Expr, ...]
+    line: int
+    refmod: tuple[Expr, Expr | None] | None = None
+    keyword: str = ""
+
+
+Expr = Ref | Lit | BinOp | Negate | FuncCall
 
 
 # Conditions --------------------------------------------------------------
@@ -322,6 +334,15 @@ class Write:
 
 
 @dataclass(frozen=True)
+class Rewrite:
+    """REWRITE record [FROM source] of a sequential file opened I-O."""
+
+    record: Ref
+    source: Expr | None
+    line: int
+
+
+@dataclass(frozen=True)
 class StringStmt:
     """STRING: ``sources`` pair each source with its delimiter (None for SIZE)."""
 
@@ -390,8 +411,8 @@ class Unparsed:
 
 
 Stmt = (Move | Compute | Arithmetic | If | Evaluate | Perform | Call | Display
-        | Accept | Open | Close | Read | Write | StringStmt | Inspect | SetTrue
-        | Control | Unparsed)
+        | Accept | Open | Close | Read | Write | Rewrite | StringStmt | Inspect
+        | SetTrue | Control | Unparsed)
 
 
 # Procedure structure -------------------------------------------------------

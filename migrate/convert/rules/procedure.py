@@ -7,7 +7,7 @@ from collections.abc import Callable
 from migrate.convert.rules.lexer import Token, TokenKind
 from migrate.convert.rules.nodes import Paragraph, Procedure, Stmt, Unparsed
 from migrate.convert.rules.statements import StatementParser
-from migrate.convert.rules.stream import ParseError, TokenStream
+from migrate.convert.rules.stream import SCOPE_TERMINATORS, ParseError, TokenStream
 
 
 class _ProcedureReader:
@@ -117,7 +117,7 @@ class _ProcedureReader:
         if self.stream.at_verb():
             return None
         following = self.stream.peek(1)
-        if token.text.startswith("END-"):
+        if token.text in SCOPE_TERMINATORS:
             return None
         if following is not None and following.kind is TokenKind.PERIOD:
             return "PARAGRAPH"

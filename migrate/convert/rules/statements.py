@@ -36,6 +36,7 @@ _RULES: dict[str, StatementRule] = {
     "CLOSE": verbs.parse_close,
     "READ": verbs.parse_read,
     "WRITE": verbs.parse_write,
+    "REWRITE": verbs.parse_rewrite,
     "STRING": verbs.parse_string,
     "INSPECT": verbs.parse_inspect,
     "SET": verbs.parse_set,

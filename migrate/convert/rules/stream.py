@@ -23,6 +23,17 @@ PHRASE_WORDS = frozenset([
 ])
 
 
+# The explicit scope terminators. Other words that start with END-, such
+# as END-OF-PAGE or a data name END-OF-FILE, terminate nothing.
+SCOPE_TERMINATORS = frozenset([
+    "END-ACCEPT", "END-ADD", "END-CALL", "END-COMPUTE", "END-DELETE",
+    "END-DISPLAY", "END-DIVIDE", "END-EVALUATE", "END-EXEC", "END-IF",
+    "END-MULTIPLY", "END-PERFORM", "END-READ", "END-RECEIVE", "END-RETURN",
+    "END-REWRITE", "END-SEARCH", "END-START", "END-STRING", "END-SUBTRACT",
+    "END-UNSTRING", "END-WRITE",
+])
+
+
 class ParseError(ValueError):
     """Raised when the procedure division text does not parse."""
 
@@ -129,4 +140,4 @@ class TokenStream:
         if token.kind is not TokenKind.WORD:
             return False
         return token.text in VERBS or token.text in PHRASE_WORDS \
-            or token.text.startswith("END-")
+            or token.text in SCOPE_TERMINATORS

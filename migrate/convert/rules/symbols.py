@@ -49,7 +49,7 @@ _T = TypeVar("_T")
 # Java names the generated class declares itself, and the methods of
 # java.lang.Object, which a static method of the same name cannot hide.
 RESERVED_MEMBERS = (
-    "PROGRAM_ID", "RETURN_CODE", "call", "main", "run", "bind", "returnCode",
+    "PROGRAM_ID", "FRAME", "RETURN_CODE", "call", "main", "run", "bind", "returnCode",
     "mainProgram", "initialize",
     "wait", "notify", "notifyAll", "getClass", "hashCode", "toString",
     "equals", "clone", "finalize",

@@ -19,6 +19,7 @@ from migrate.convert.rules.nodes import (
     Open,
     Read,
     Ref,
+    Rewrite,
     SetTrue,
     Stmt,
     StringStmt,
@@ -26,6 +27,7 @@ from migrate.convert.rules.nodes import (
     Write,
 )
 from migrate.convert.rules.stream import (
+    SCOPE_TERMINATORS,
     VERBS,
     ParseError,
     UnsupportedConstruct,
@@ -148,7 +150,7 @@ def _giving_follows(p: StatementParser) -> bool:
 
 def _ends_operands(token: Token, after_first: bool) -> bool:
     """Tell whether ``token`` ends an arithmetic statement's operands."""
-    if token.kind is TokenKind.PERIOD or token.text.startswith("END-"):
+    if token.kind is TokenKind.PERIOD or token.text in SCOPE_TERMINATORS:
         return True
     if token.is_word("ROUNDED", "ON", "SIZE", "NOT", "REMAINDER"):
         return True
@@ -273,6 +275,15 @@ def parse_write(p: StatementParser, verb: Token) -> Stmt:
                                    "phrase", verb.line)
     p.end_scope("END-WRITE")
     return stmt
+
+
+def parse_rewrite(p: StatementParser, verb: Token) -> Stmt:
+    record = p.expr.ref()
+    source = p.expr.operand() if p.stream.accept("FROM") else None
+    if p.stream.peek_word("INVALID", "NOT"):
+        raise UnsupportedConstruct("REWRITE with an INVALID KEY phrase", verb.line)
+    p.end_scope("END-REWRITE")
+    return Rewrite(record, source, verb.line)
 
 
 def parse_string(p: StatementParser, verb: Token) -> Stmt:

@@ -17,6 +17,7 @@ from migrate.convert.rules.nodes import (
     If,
     PassMode,
     Perform,
+    Ref,
     Stmt,
     Subject,
     Varying,
@@ -79,8 +80,11 @@ def _subject(p: StatementParser) -> Subject:
     if p.stream.accept("FALSE"):
         return Subject(truth=False)
     start = p.stream.index
+    if p.stream.peek_word("NOT"):
+        return Subject(cond=p.expr.condition())
     expr = p.expr.arithmetic()
-    if p.expr._relop_ahead(0) or p.expr._class_ahead():
+    is_condition_name = isinstance(expr, Ref) and p.expr.is_condition(expr.name)
+    if is_condition_name or p.expr._relop_ahead(0) or p.expr._class_ahead():
         p.stream.index = start
         return Subject(cond=p.expr.condition())
     return Subject(expr=expr)
