@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -165,16 +166,21 @@ def library(estate_root: Path) -> CobolLibrary:
 
 
 @pytest.fixture
-def judge(estate_root: Path, library: CobolLibrary, tmp_path: Path) -> Judge:
+def judge(
+    estate_root: Path, library: CobolLibrary, tmp_path: Path
+) -> Iterator[Judge]:
     sandbox = Sandbox(detect_isolation(), hide=(estate_root,))
-    return Judge(estate_root, load_config(estate_root), library, sandbox, tmp_path)
+    config = load_config(estate_root)
+    with Judge(estate_root, config, library, sandbox, tmp_path) as built:
+        yield built
 
 
 def hello_task(
     *sources: JavaSource, jobs: bool = True, context: tuple[JavaSource, ...] = ()
 ) -> JudgeTask:
     parsed = tuple(parse_jcl(HELLO_JCL, "jcl/HELLO.jcl")) if jobs else ()
-    conversion = Conversion("hello", sources)
+    # Hand-written Java is untrusted, as LLM output is: it runs sandboxed.
+    conversion = Conversion("hello", sources, converter="llm")
     return JudgeTask(HELLO_SLICE, conversion, context, (), parsed)
 
 
@@ -249,7 +255,7 @@ def test_path_owned_by_dependency_rejected(judge: Judge) -> None:
 def test_slice_without_jobs_not_exercised(judge: Judge) -> None:
     verdict = judge.verify(hello_task(hello_java(greeting="HELO"), jobs=False))
     assert verdict.kind is VerdictKind.ACCEPTED
-    assert verdict.evidence == NOT_EXERCISED
+    assert verdict.evidence == f"{NOT_EXERCISED}\nverified in a sandboxed process"
     assert not verdict.exercised
 
 
@@ -265,8 +271,8 @@ def test_uncompilable_cobol_fails_slice(
     library = build_library(
         estate, {"HELLO": "cobol/HELLO.cbl"}, tmp_path / "cache", tmp_path / "cobol"
     )
-    bad_judge = Judge(broken, estate.config, library, judge.sandbox, tmp_path)
-    verdict = bad_judge.verify(hello_task(hello_java()))
+    with Judge(broken, estate.config, library, judge.sandbox, tmp_path) as bad_judge:
+        verdict = bad_judge.verify(hello_task(hello_java()))
     assert verdict.kind is VerdictKind.FAILED
     assert "does not compile with cobc" in verdict.evidence
 

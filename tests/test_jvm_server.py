@@ -34,7 +34,6 @@ from migrate.model import (
 )
 from migrate.parse.jcl import parse_jcl
 from migrate.preprocess import expand
-from migrate.runtime import runtime_sources
 
 BANK = Path(__file__).resolve().parent.parent / "fixtures" / "bank"
 
@@ -169,83 +168,6 @@ PROBES = {
 
 # The runtime hook that lets one JVM run many run units: the class, then
 # the edits to the runtime that make it read the hook.
-HOST_JAVA = """\
-package migrate.runtime;
-
-import java.io.File;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.Map;
-import java.util.function.IntConsumer;
-
-public final class Host {
-    public static InputStream in = new FileInputStream(FileDescriptor.in);
-    public static OutputStream out = new FileOutputStream(FileDescriptor.out);
-    public static OutputStream err = new FileOutputStream(FileDescriptor.err);
-    public static Map<String, String> environment = System.getenv();
-    public static File directory;
-    public static IntConsumer exit = status -> Runtime.getRuntime().halt(status);
-
-    private Host() {
-    }
-
-    public static String getenv(String name) {
-        return environment.get(name);
-    }
-
-    public static File file(String path) {
-        File file = new File(path);
-        boolean relative = directory != null && !file.isAbsolute();
-        return relative ? new File(directory, path) : file;
-    }
-}
-"""
-
-HOOK_EDITS = {
-    "migrate/runtime/Display.java": [
-        (
-            "new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),"
-            " 1 << 16)",
-            "new BufferedOutputStream(Host.out, 1 << 16)",
-        ),
-        ("ERR = new FileOutputStream(FileDescriptor.err)", "ERR = Host.err"),
-    ],
-    "migrate/runtime/Accept.java": [
-        ("IN = new FileInputStream(FileDescriptor.in)", "IN = Host.in"),
-        ("System.getenv(name.trim())", "Host.getenv(name.trim())"),
-    ],
-    "migrate/runtime/Clock.java": [
-        ('System.getenv("COB_CURRENT_DATE")', 'Host.getenv("COB_CURRENT_DATE")'),
-    ],
-    "migrate/runtime/SeqFile.java": [
-        ("System.getenv(variable)", "Host.getenv(variable)"),
-        ("new File(path())", "Host.file(path())"),
-    ],
-    "migrate/runtime/RunUnit.java": [
-        ("Runtime.getRuntime().halt(exitCode)", "Host.exit.accept(exitCode)"),
-    ],
-}
-
-
-def hooked_runtime() -> list[JavaSource]:
-    """Return the runtime with the Host hook; skip when the edits no longer
-    apply to its sources."""
-    sources = []
-    for source in runtime_sources():
-        text = source.text
-        for old, new in HOOK_EDITS.get(source.path, []):
-            if old not in text:
-                pytest.skip(f"hook edit no longer applies to {source.path}: {old}")
-            text = text.replace(old, new)
-        sources.append(JavaSource(source.path, text))
-    if any(source.path.endswith("/Host.java") for source in runtime_sources()):
-        pytest.skip("the runtime has its own Host class")
-    return [*sources, JavaSource("migrate/runtime/Host.java", HOST_JAVA)]
-
-
 @dataclass
 class Build:
     """Compiled classes of the runtime, the bank estate and the probes."""
@@ -436,7 +358,7 @@ def test_bank_job_equals_process_run(
 
     def in_server(main: str, env: dict[str, str], stdin: bytes) -> tuple[bytes, int]:
         result = pool.run(main, classpath, work / "server", env, stdin, timeout=60)
-        assert result.bridge == "compat"
+        assert result.bridge == "hook"
         return result.stdout, result.exit_code
 
     expected = run_bank_job(job, work / "process", in_process)
@@ -444,30 +366,6 @@ def test_bank_job_equals_process_run(
     assert actual.steps == expected.steps
     assert actual.files == expected.files
     assert expected.steps[0][0]
-
-
-def test_hook_runtime_equals_process_run(pool: JvmPool, build: Build) -> None:
-    hooked = pool.compile(hooked_runtime(), [], build.root / "hooked-runtime")
-    assert hooked.success, hooked.output
-    job = bank_job("NIGHTLY")
-    classpath = [build.bank, build.root / "hooked-runtime"]
-    work = build.root / "job-hooked"
-    bridges = set()
-
-    def in_process(main: str, env: dict[str, str], stdin: bytes) -> tuple[bytes, int]:
-        done = run_process(classpath, main, work / "process", env, stdin)
-        return done.stdout, done.returncode
-
-    def in_server(main: str, env: dict[str, str], stdin: bytes) -> tuple[bytes, int]:
-        result = pool.run(main, classpath, work / "server", env, stdin, timeout=60)
-        bridges.add(result.bridge)
-        return result.stdout, result.exit_code
-
-    expected = run_bank_job(job, work / "process", in_process)
-    actual = run_bank_job(job, work / "server", in_server)
-    assert bridges == {"hook"}
-    assert actual.steps == expected.steps
-    assert actual.files == expected.files
 
 
 def test_static_state_fresh_each_run(

@@ -1,8 +1,13 @@
-"""Compiling generated Java with javac, and the command that runs a class."""
+"""Compiling generated Java with javac, once per run for the runtime library
+and once per slice for the rest, and the command that runs a class."""
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
 import subprocess
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +15,10 @@ from pathlib import Path
 from migrate.judge.sandbox import JAVA_HEAP
 from migrate.model import JavaSource
 
+logger = logging.getLogger(__name__)
+
+# Where the runtime library's sources sit under the Java source root.
+RUNTIME_PREFIX = "migrate/runtime/"
 # Wall-clock limit of one javac call, in seconds.
 COMPILE_TIMEOUT = 600.0
 # Lines of javac output kept as evidence.
@@ -43,8 +52,11 @@ class CompileResult:
         return not self.errors
 
 
-def compile_java(sources: Sequence[JavaSource], work: Path) -> CompileResult:
-    """Compile ``sources`` with one javac call into ``work/classes``."""
+def compile_java(
+    sources: Sequence[JavaSource], work: Path, classpath: Sequence[Path] = ()
+) -> CompileResult:
+    """Compile ``sources`` against ``classpath`` with one javac call into
+    ``work/classes``."""
     source_root = work / "src"
     classes = work / "classes"
     classes.mkdir(parents=True, exist_ok=True)
@@ -62,6 +74,7 @@ def compile_java(sources: Sequence[JavaSource], work: Path) -> CompileResult:
         "-nowarn",
         "-Xmaxerrs",
         "100",
+        *_classpath_flags(classpath),
         f"@{argfile}",
     ]
     try:
@@ -78,7 +91,13 @@ def compile_java(sources: Sequence[JavaSource], work: Path) -> CompileResult:
     if done.returncode == 0:
         return CompileResult(classes)
     output = (done.stderr + done.stdout).strip() or f"javac exited {done.returncode}"
-    return CompileResult(classes, _first_lines(output, MAX_ERROR_LINES))
+    return CompileResult(classes, error_text(output))
+
+
+def error_text(output: str) -> str:
+    """Return the evidence of a failed compilation: javac's output, cut to
+    its first lines."""
+    return _first_lines(output.strip() or "javac failed", MAX_ERROR_LINES)
 
 
 def _write_sources(sources: Sequence[JavaSource], root: Path, argfile: Path) -> Path:
@@ -91,20 +110,81 @@ def _write_sources(sources: Sequence[JavaSource], root: Path, argfile: Path) -> 
     return argfile
 
 
+def _classpath_flags(classpath: Sequence[Path]) -> list[str]:
+    if not classpath:
+        return []
+    return ["-cp", os.pathsep.join(str(entry) for entry in classpath)]
+
+
 def java_command(
-    classes: Path, main_class: str, arguments: Sequence[str], extra: Sequence[str]
+    classes: Path | Sequence[Path],
+    main_class: str,
+    arguments: Sequence[str],
+    extra: Sequence[str],
 ) -> list[str]:
-    """Return the command that runs ``main_class`` from ``classes``."""
+    """Return the command that runs ``main_class`` from ``classes``, one
+    class folder or a class path of several."""
+    entries = [classes] if isinstance(classes, Path) else list(classes)
     return [
         "java",
         *JVM_FLAGS,
         "-Djava.io.tmpdir=.",
         *extra,
-        "-cp",
-        str(classes),
+        *_classpath_flags(entries),
         main_class,
         *arguments,
     ]
+
+
+class RuntimeBuild:
+    """The runtime library compiled once per version of its sources, for
+    every slice compile of one run to put on its class path.
+
+    Safe to call from many threads: the first caller of a version compiles
+    it while later callers wait.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._lock = threading.Lock()
+        self._built: dict[str, CompileResult] = {}
+
+    def split(
+        self, context: Sequence[JavaSource]
+    ) -> tuple[list[JavaSource], list[Path]]:
+        """Return the sources of ``context`` that are not the runtime, and
+        the class path of the compiled runtime they need.
+
+        When the runtime does not compile on its own, nothing is split, so
+        that its errors show in the slice's own javac output.
+        """
+        runtime = [s for s in context if s.path.startswith(RUNTIME_PREFIX)]
+        if not runtime:
+            return list(context), []
+        compiled = self.compiled(runtime)
+        if not compiled.ok:
+            return list(context), []
+        rest = [s for s in context if not s.path.startswith(RUNTIME_PREFIX)]
+        return rest, [compiled.classes]
+
+    def compiled(self, runtime: Sequence[JavaSource]) -> CompileResult:
+        """Return the classes of ``runtime``, compiling them on first use."""
+        digest = _sources_digest(runtime)
+        with self._lock:
+            result = self._built.get(digest)
+            if result is None:
+                result = compile_java(runtime, self.folder / digest)
+                self._built[digest] = result
+                logger.debug("runtime %s compiled into %s", digest, result.classes)
+            return result
+
+
+def _sources_digest(sources: Sequence[JavaSource]) -> str:
+    digest = hashlib.sha256()
+    for source in sorted(sources, key=lambda s: s.path):
+        digest.update(source.path.encode("utf-8") + b"\0")
+        digest.update(source.text.encode("utf-8") + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def _first_lines(text: str, count: int) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from migrate.judge.sandbox import Limits, RunOutcome, Sandbox
+from migrate.judge.sandbox import RunOutcome
 from migrate.model import EdgeKind, Job, JobStep, NodeKind, Plan, Slice
 
 logger = logging.getLogger(__name__)
@@ -102,24 +102,24 @@ class JobRun:
 
 
 class StepLauncher(Protocol):
-    """Builds the command of a step, for one side of the comparison."""
+    """Runs the steps of one side of the comparison."""
 
     side: str
-
-    def command(self, step: JobStep, work: Path) -> list[str]:
-        """Return the command that runs ``step`` in the folder ``work``."""
-        ...
 
     def environment(self) -> dict[str, str]:
         """Return the variables this side adds to every step."""
         ...
 
-    def readable(self) -> tuple[Path, ...]:
-        """Return the folders outside the work folder the program reads."""
-        ...
-
-    def limits(self, timeout: float) -> Limits:
-        """Return the resource limits of one step."""
+    def run(
+        self,
+        step: JobStep,
+        work: Path,
+        env: Mapping[str, str],
+        stdin: bytes,
+        timeout: float,
+    ) -> RunOutcome:
+        """Run ``step`` in the folder ``work`` with exactly the variables
+        ``env`` and wait for it, at most ``timeout`` seconds."""
         ...
 
 
@@ -139,7 +139,6 @@ def base_environment(work: Path) -> dict[str, str]:
 def run_job(
     job: Job,
     launcher: StepLauncher,
-    sandbox: Sandbox,
     data_dir: Path,
     work: Path,
     timeout: float,
@@ -162,14 +161,7 @@ def run_job(
             continue
         stdin, variables = _prepare_dds(step, work, baseline)
         env = base_environment(work) | launcher.environment() | variables
-        outcome = sandbox.run(
-            launcher.command(step, work),
-            cwd=work,
-            env=env,
-            limits=launcher.limits(timeout),
-            stdin=stdin,
-            readable=launcher.readable(),
-        )
+        outcome = launcher.run(step, work, env, stdin, timeout)
         steps.append(StepRun(step.name, step.program, outcome))
         if outcome.timed_out or outcome.returncode < 0:
             ended = f"not run: step {step.name} {outcome.describe_exit()}"

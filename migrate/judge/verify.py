@@ -3,16 +3,28 @@ behave like the original COBOL on the jobs it completes."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import os
 import tempfile
-from collections.abc import Sequence
+import threading
+import weakref
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from migrate.config import Config
 from migrate.convert.rules.names import java_class_name
 from migrate.judge.cobol import CobolLibrary, run_cobc
 from migrate.judge.compare import compare_runs, diff_bytes
-from migrate.judge.java import compile_java, java_command
+from migrate.judge.java import (
+    RUNTIME_PREFIX,
+    CompileResult,
+    RuntimeBuild,
+    compile_java,
+    error_text,
+    java_command,
+)
 from migrate.judge.jobs import JobRun, base_environment, run_job, step_arguments
 from migrate.judge.records import (
     CHECK_CLASS,
@@ -21,15 +33,20 @@ from migrate.judge.records import (
     java_check_source,
     level1_names,
 )
+from migrate.judge.jvm import JvmPool, JvmServerError
 from migrate.judge.sandbox import Limits, RunOutcome, Sandbox
 from migrate.judge.verdict import NOT_EXERCISED, JudgeTask, Verdict, VerdictKind
-from migrate.model import Job, JobStep, SliceKind
+from migrate.model import JavaSource, Job, JobStep, SliceKind
+from migrate.planjson import STATE_DIR
 
 logger = logging.getLogger(__name__)
 
 
 # Lines of evidence kept over all jobs of one slice.
 MAX_EVIDENCE_LINES = 400
+# Converters whose Java is our own deterministic code, so it may run in the
+# shared JVMs of the pool. LLM output runs in sandboxed processes.
+TRUSTED_CONVERTERS = frozenset({"rules", "runtime"})
 
 
 class CobolLauncher:
@@ -37,50 +54,153 @@ class CobolLauncher:
 
     side = "COBOL"
 
-    def __init__(self, library: CobolLibrary) -> None:
+    def __init__(self, library: CobolLibrary, sandbox: Sandbox) -> None:
         self.library = library
-
-    def command(self, step: JobStep, work: Path) -> list[str]:
-        return ["cobcrun", step.program, *step_arguments(step)]
+        self.sandbox = sandbox
 
     def environment(self) -> dict[str, str]:
         return {"COB_LIBRARY_PATH": str(self.library.folder)}
 
-    def readable(self) -> tuple[Path, ...]:
-        return (self.library.folder,)
-
-    def limits(self, timeout: float) -> Limits:
-        return Limits.for_native(timeout)
+    def run(
+        self,
+        step: JobStep,
+        work: Path,
+        env: Mapping[str, str],
+        stdin: bytes,
+        timeout: float,
+    ) -> RunOutcome:
+        return self.sandbox.run(
+            ["cobcrun", step.program, *step_arguments(step)],
+            cwd=work,
+            env=env,
+            limits=Limits.for_native(timeout),
+            stdin=stdin,
+            readable=(self.library.folder,),
+        )
 
 
 class JavaLauncher:
-    """Runs a step's program as the main class of its Java translation."""
+    """Runs a step's program as the main class of its Java translation, in
+    a sandboxed ``java`` process."""
 
     side = "Java"
 
-    def __init__(self, classes: Path, package: str, sandbox: Sandbox) -> None:
-        self.classes = classes
+    def __init__(
+        self, classpath: Sequence[Path], package: str, sandbox: Sandbox
+    ) -> None:
+        self.classpath = tuple(classpath)
         self.package = package
         self.sandbox = sandbox
-
-    def command(self, step: JobStep, work: Path) -> list[str]:
-        main = f"{self.package}.{java_class_name(step.program)}"
-        extra = self.sandbox.java_flags(work, [self.classes])
-        return java_command(self.classes, main, step_arguments(step), extra)
 
     def environment(self) -> dict[str, str]:
         return {}
 
-    def readable(self) -> tuple[Path, ...]:
-        return (self.classes,)
+    def run(
+        self,
+        step: JobStep,
+        work: Path,
+        env: Mapping[str, str],
+        stdin: bytes,
+        timeout: float,
+    ) -> RunOutcome:
+        main = f"{self.package}.{java_class_name(step.program)}"
+        return self.run_class(main, work, env, stdin, timeout, step_arguments(step))
 
-    def limits(self, timeout: float) -> Limits:
-        return Limits.for_java(timeout)
+    def run_class(
+        self,
+        main: str,
+        work: Path,
+        env: Mapping[str, str],
+        stdin: bytes,
+        timeout: float,
+        arguments: Sequence[str] = (),
+    ) -> RunOutcome:
+        """Run the class ``main`` in the folder ``work``."""
+        extra = self.sandbox.java_flags(work, self.classpath)
+        return self.sandbox.run(
+            java_command(self.classpath, main, arguments, extra),
+            cwd=work,
+            env=env,
+            limits=Limits.for_java(timeout),
+            stdin=stdin,
+            readable=self.classpath,
+        )
+
+
+class PooledJavaLauncher(JavaLauncher):
+    """Runs a step's program in a judge server of a :class:`JvmPool`, as a
+    separate ``java`` process would run it.
+
+    The server limits only wall-clock time per run, not CPU time or memory,
+    so only trusted conversions run this way.
+    """
+
+    def __init__(self, classpath: Sequence[Path], package: str, pool: JvmPool) -> None:
+        self.classpath = tuple(classpath)
+        self.package = package
+        self.pool = pool
+
+    def run_class(
+        self,
+        main: str,
+        work: Path,
+        env: Mapping[str, str],
+        stdin: bytes,
+        timeout: float,
+        arguments: Sequence[str] = (),
+    ) -> RunOutcome:
+        result = self.pool.run(main, self.classpath, work, env, stdin, timeout, arguments)
+        if result.bridge != "hook":
+            logger.debug("%s ran with the %s runtime bridge", main, result.bridge)
+        return RunOutcome(
+            result.exit_code,
+            result.stdout,
+            result.stderr,
+            result.timed_out,
+            result.elapsed,
+        )
+
+
+@dataclass(frozen=True)
+class JavaPath:
+    """Where a slice's Java compiles and runs: a sandboxed process per
+    call, or a persistent JVM of the pool."""
+
+    pool: JvmPool | None
+    sandbox: Sandbox
+
+    @property
+    def evidence(self) -> str:
+        """The evidence line that names the path."""
+        if self.pool is not None:
+            return "verified in the persistent JVM"
+        return "verified in a sandboxed process"
+
+    def compile(
+        self, sources: Sequence[JavaSource], classpath: Sequence[Path], work: Path
+    ) -> CompileResult:
+        """Compile ``sources`` against ``classpath`` into ``work/classes``."""
+        if self.pool is None:
+            return compile_java(sources, work, classpath)
+        classes = work / "classes"
+        compiled = self.pool.compile(sources, classpath, classes)
+        if compiled.success:
+            return CompileResult(classes)
+        return CompileResult(classes, error_text(compiled.output))
+
+    def launcher(self, classpath: Sequence[Path], package: str) -> JavaLauncher:
+        """Return the launcher of programs compiled onto ``classpath``."""
+        if self.pool is None:
+            return JavaLauncher(classpath, package, self.sandbox)
+        return PooledJavaLauncher(classpath, package, self.pool)
 
 
 class Judge:
-    """Verifies conversions. Holds no state that changes after it is built,
-    so every worker thread may call :meth:`verify` at once."""
+    """Verifies conversions. Every worker thread may call :meth:`verify` at
+    once: the only state that changes after the judge is built is the
+    compiled runtime and the JVM pool, both created on first use under a
+    lock. :meth:`close` stops the pool, and so does interpreter exit.
+    """
 
     def __init__(
         self,
@@ -95,6 +215,12 @@ class Judge:
         self.library = library
         self.sandbox = sandbox
         self.temp_root = temp_root
+        self.runtime = RuntimeBuild(temp_root / "runtime")
+        self.cache_dir = root / STATE_DIR / "cache" / "jvm-server"
+        self._process = JavaPath(None, sandbox)
+        self._pool: JvmPool | None = None
+        self._pool_lock = threading.Lock()
+        self._close_pool: weakref.finalize[..., None] | None = None
 
     def verify(self, task: JudgeTask) -> Verdict:
         """Compile, then compare behaviour; return the verdict."""
@@ -113,22 +239,78 @@ class Judge:
         with tempfile.TemporaryDirectory(
             dir=self.temp_root, prefix=f"{task.slice.id}-"
         ) as folder:
-            return self._verify_in(task, Path(folder))
+            return self._verify_on_path(task, Path(folder))
 
-    def _verify_in(self, task: JudgeTask, folder: Path) -> Verdict:
-        sources = [*task.context, *task.conversion.sources]
+    def _verify_on_path(self, task: JudgeTask, folder: Path) -> Verdict:
+        java = self._process
+        if task.conversion.converter in TRUSTED_CONVERTERS:
+            java = JavaPath(self._jvm_pool(), self.sandbox)
+        try:
+            verdict = self._verify_in(task, folder / "first", java)
+        except JvmServerError as error:
+            if java.pool is None:
+                raise
+            # The pool starts another server for later calls, but this
+            # slice's files may be half written, so it runs again apart.
+            logger.warning(
+                "slice %s: the judge server failed, so it is verified again in "
+                "a sandboxed process: %s",
+                task.slice.id,
+                error,
+            )
+            java = self._process
+            verdict = self._verify_in(task, folder / "again", java)
+        return dataclasses.replace(
+            verdict, evidence=f"{verdict.evidence}\n{java.evidence}"
+        )
+
+    def _jvm_pool(self) -> JvmPool:
+        with self._pool_lock:
+            if self._pool is None:
+                scratch = self.temp_root / "jvm"
+                scratch.mkdir(parents=True, exist_ok=True)
+                # NOTE: the servers run without the sandbox's namespaces,
+                # only with the pool's setrlimit limits and security manager,
+                # which is why only trusted conversions use them.
+                self._pool = JvmPool(
+                    self.config.agents or os.cpu_count(),
+                    cache_dir=self.cache_dir,
+                    scratch_root=scratch,
+                )
+                self._close_pool = weakref.finalize(self, self._pool.close)
+            return self._pool
+
+    def close(self) -> None:
+        """Stop the JVM pool, if one started. A later verification of a
+        trusted conversion starts a new one."""
+        with self._pool_lock:
+            close, self._close_pool, self._pool = self._close_pool, None, None
+        if close is not None:
+            close()
+
+    def __enter__(self) -> Judge:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _verify_in(self, task: JudgeTask, folder: Path, java: JavaPath) -> Verdict:
+        sources, classpath = self._sources(task)
         record_classes = self._record_classes(task)
         if record_classes:
             sources.append(java_check_source(record_classes))
-        compiled = compile_java(sources, folder / "java")
+        compiled = java.compile(sources, classpath, folder / "java")
         if not compiled.ok:
             return Verdict(
                 VerdictKind.REJECTED, f"javac failed:\n{compiled.errors}", ("compile",)
             )
         if task.slice.kind is SliceKind.RUNTIME:
             return Verdict(VerdictKind.ACCEPTED, "the runtime compiles", ("compile",))
+        launcher = java.launcher(
+            [compiled.classes, *classpath], self.config.java_package
+        )
         if task.slice.kind is SliceKind.RECORD:
-            return self._check_records(task, compiled.classes, folder)
+            return self._check_records(task, launcher, folder)
         if not task.jobs:
             # NOTE: no complete job runs this slice's programs yet, so it
             # passes on compilation alone. Their behaviour is compared only
@@ -136,7 +318,18 @@ class Judge:
             return Verdict(
                 VerdictKind.ACCEPTED, NOT_EXERCISED, ("compile",), exercised=False
             )
-        return self._check_jobs(task.jobs, compiled.classes, folder)
+        return self._check_jobs(task.jobs, launcher, folder)
+
+    def _sources(self, task: JudgeTask) -> tuple[list[JavaSource], list[Path]]:
+        """Return the sources to compile and their class path: the runtime
+        in the context comes compiled, unless this slice is the runtime or
+        writes a runtime class itself."""
+        own = [*task.conversion.sources]
+        writes_runtime = any(s.path.startswith(RUNTIME_PREFIX) for s in own)
+        if task.slice.kind is SliceKind.RUNTIME or writes_runtime:
+            return [*task.context, *own], []
+        context, classpath = self.runtime.split(task.context)
+        return [*context, *own], classpath
 
     def _record_classes(self, task: JudgeTask) -> list[str]:
         if task.slice.kind is not SliceKind.RECORD:
@@ -148,14 +341,15 @@ class Judge:
             if level1_names(source)
         ]
 
-    def _check_jobs(self, jobs: Sequence[Job], classes: Path, folder: Path) -> Verdict:
+    def _check_jobs(
+        self, jobs: Sequence[Job], java: JavaLauncher, folder: Path
+    ) -> Verdict:
         if self.library is None:
             return Verdict(VerdictKind.FAILED, "no COBOL was built for this run")
         missing = _uncompiled_programs(self.library, jobs)
         if missing:
             return Verdict(VerdictKind.FAILED, missing, ("compile",))
-        java = JavaLauncher(classes, self.config.java_package, self.sandbox)
-        cobol = CobolLauncher(self.library)
+        cobol = CobolLauncher(self.library, self.sandbox)
         problems: list[str] = []
         for job in jobs:
             expected = self._run(job, cobol, folder / f"cobol-{job.name}")
@@ -176,11 +370,11 @@ class Judge:
         self, job: Job, launcher: CobolLauncher | JavaLauncher, work: Path
     ) -> JobRun:
         work.mkdir(parents=True)
-        return run_job(
-            job, launcher, self.sandbox, self.data_dir, work, self.config.run_timeout
-        )
+        return run_job(job, launcher, self.data_dir, work, self.config.run_timeout)
 
-    def _check_records(self, task: JudgeTask, classes: Path, folder: Path) -> Verdict:
+    def _check_records(
+        self, task: JudgeTask, java: JavaLauncher, folder: Path
+    ) -> Verdict:
         layouts = [
             (name, level1_names(source))
             for name, source in zip(task.slice.copybooks, task.copybooks, strict=True)
@@ -203,7 +397,11 @@ class Judge:
                 ("compile",),
                 exercised=False,
             )
-        actual = self._java_record_lengths(classes, folder / "record" / "java-run")
+        work = folder / "record" / "java-run"
+        work.mkdir(parents=True)
+        actual = java.run_class(
+            CHECK_CLASS, work, base_environment(work), b"", self.config.run_timeout
+        )
         return _record_verdict(expected, actual)
 
     def _cobol_record_lengths(
@@ -228,17 +426,6 @@ class Judge:
             env=base_environment(work) | {"COB_LIBRARY_PATH": str(lib)},
             limits=Limits.for_native(self.config.run_timeout),
             readable=(lib,),
-        )
-
-    def _java_record_lengths(self, classes: Path, work: Path) -> RunOutcome:
-        work.mkdir(parents=True)
-        extra = self.sandbox.java_flags(work, [classes])
-        return self.sandbox.run(
-            java_command(classes, CHECK_CLASS, (), extra),
-            cwd=work,
-            env=base_environment(work),
-            limits=Limits.for_java(self.config.run_timeout),
-            readable=(classes,),
         )
 
 

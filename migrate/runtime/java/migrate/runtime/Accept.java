@@ -1,8 +1,6 @@
 package migrate.runtime;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +17,7 @@ import java.time.LocalDateTime;
  * moves as an unsigned integer of its digits.
  */
 public final class Accept {
-    private static final InputStream IN = new FileInputStream(FileDescriptor.in);
+    private static final InputStream IN = Host.in;
 
     private Accept() {
     }
@@ -94,7 +92,7 @@ public final class Accept {
 
     /** Runs {@code ACCEPT target FROM ENVIRONMENT name}: the variable's value, or spaces. */
     public static void environment(Area target, String name) {
-        String value = System.getenv(name.trim());
+        String value = Host.getenv(name.trim());
         moveText(value == null ? "" : value, target);
     }
 

@@ -17,7 +17,7 @@ public final class Clock {
 
     /** Returns the current local date and time, or the frozen one. */
     public static LocalDateTime now() {
-        String frozen = System.getenv("COB_CURRENT_DATE");
+        String frozen = Host.getenv("COB_CURRENT_DATE");
         if (frozen != null) {
             LocalDateTime parsed = parse(frozen);
             if (parsed != null) {

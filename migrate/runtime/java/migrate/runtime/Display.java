@@ -1,8 +1,6 @@
 package migrate.runtime;
 
 import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,9 +19,8 @@ import java.nio.charset.StandardCharsets;
  * constant and {@code ALL "x"} are written as one character.
  */
 public final class Display {
-    private static final OutputStream OUT =
-            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-    private static final OutputStream ERR = new FileOutputStream(FileDescriptor.err);
+    private static final OutputStream OUT = new BufferedOutputStream(Host.out, 1 << 16);
+    private static final OutputStream ERR = Host.err;
 
     private Display() {
     }

@@ -81,7 +81,7 @@ public final class RunUnit {
         }
         finish();
         System.err.flush();
-        Runtime.getRuntime().halt(exitCode);
+        Host.exit.accept(exitCode);
     }
 
     private static void finish() {

@@ -124,7 +124,7 @@ public final class SeqFile {
             finish("37", "OPEN I-O not allowed on LINE SEQUENTIAL files");
             return;
         }
-        File file = new File(path());
+        File file = Host.file(path());
         boolean missing = !file.exists();
         try {
             String code = missing && optional ? "05" : "00";
@@ -165,7 +165,7 @@ public final class SeqFile {
     String path() {
         String name = assignName != null ? assignName : assignItem.text().trim();
         for (String variable : new String[] {"DD_" + name, "dd_" + name, name}) {
-            String value = System.getenv(variable);
+            String value = Host.getenv(variable);
             if (value != null && !value.isEmpty()) {
                 return value;
             }
