@@ -5,10 +5,25 @@ codes."""
 from __future__ import annotations
 
 import logging
+import os
+import sqlite3
 import sys
 
 import click
 import typer
+
+# gitpython raises ImportError at import time when no git executable is
+# found; deferring that check lets `migrate doctor` report the missing tool.
+os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
+
+try:  # typer 0.29 raises the exceptions of its own copy of click.
+    from typer._click import exceptions as _typer_click
+except ImportError:  # pragma: no cover - other typer versions
+    _typer_click = click.exceptions
+
+_EXIT = (click.exceptions.Exit, typer.Exit)
+_ABORT = (click.exceptions.Abort, typer.Abort)
+_CLICK_ERROR = (click.exceptions.ClickException, _typer_click.ClickException)
 
 from migrate.console import console, setup_logging
 from migrate.errors import ExitCode, MigrateError
@@ -78,15 +93,23 @@ def main(argv: list[str] | None = None) -> None:
             logger.exception("failed")
         report_error(error)
         sys.exit(int(error.exit_code))
-    except click.exceptions.Exit as stop:
+    except _EXIT as stop:
         sys.exit(stop.exit_code)
-    except click.exceptions.Abort:
+    except (*_ABORT, KeyboardInterrupt):
         console.print("interrupted")
         sys.exit(int(ExitCode.INTERRUPTED))
-    except KeyboardInterrupt:
-        console.print("interrupted")
-        sys.exit(int(ExitCode.INTERRUPTED))
-    except click.exceptions.ClickException as error:
+    except _CLICK_ERROR as error:
         error.show(file=sys.stderr)
+        sys.exit(int(ExitCode.USAGE))
+    except sqlite3.DatabaseError as error:
+        if _debug:
+            logger.exception("failed")
+        report_error(
+            MigrateError(
+                f"the run journal in .migrate/ is unreadable: {error}",
+                hint="move .migrate/journal.sqlite away and run again; verified "
+                "slices keep their branches",
+            )
+        )
         sys.exit(int(ExitCode.USAGE))
     sys.exit(code if isinstance(code, int) else int(ExitCode.OK))

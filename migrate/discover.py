@@ -62,7 +62,14 @@ class Estate:
 
 def read_source(path: Path, relpath: str) -> SourceText:
     """Decode a member as UTF-8, else Latin-1; reject binary content."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(
+            f"{relpath} cannot be read: {error.strerror or error}",
+            hint="fix its permissions, or add it to the 'exclude' setting",
+            pos=SourcePos(relpath, 1),
+        ) from error
     if b"\0" in data or _control_ratio(data) > 0.05:
         line = data[: data.find(b"\0") if b"\0" in data else 0].count(b"\n") + 1
         raise InputError(

@@ -78,7 +78,13 @@ def _export(plan: Plan, fmt: str, output: Path) -> None:
     if str(output) == "-":
         sys.stdout.write(text)
         return
-    write_atomic(output.resolve(), text)
+    try:
+        write_atomic(output.resolve(), text)
+    except OSError as error:
+        raise UsageError(
+            f"cannot write the graph to {output}: {error.strerror or error}",
+            hint="give --output a file in an existing, writable folder",
+        ) from error
     console.print(f"graph written to {output}", markup=False, highlight=False)
 
 

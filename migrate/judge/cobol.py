@@ -137,7 +137,9 @@ def _format_flags(estate: Estate, relpath: str) -> tuple[str, ...]:
     source_format = estate.config.source_format
     if source_format == "auto":
         text = read_source(estate.member(relpath).path, relpath).text
-        return ("-free",) if detect_free_format(text.splitlines()) else ()
+        width = estate.config.tab_width
+        lines = [line.expandtabs(width) for line in text.splitlines()]
+        return ("-free",) if detect_free_format(lines) else ()
     return ("-free",) if source_format == "free" else ()
 
 
