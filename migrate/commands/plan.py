@@ -47,6 +47,20 @@ def plan_command(
     .migrate/."""
     if fmt and output is None:
         raise UsageError("--format needs --output", hint="add --output FILE or -o -")
+    if output is not None and not fmt:
+        raise UsageError(
+            "--output needs --format",
+            hint=f"add --format, one of: {', '.join(FORMATS)}",
+        )
+    if fmt and fmt not in FORMATS:
+        raise UsageError(
+            f"unknown graph format {fmt!r}", hint=f"choose one of: {', '.join(FORMATS)}"
+        )
+    if as_json and output is not None and str(output) == "-":
+        raise UsageError(
+            "--json and --output - both write to stdout",
+            hint="write the graph to a file with --output FILE",
+        )
     root = path.resolve()
     plan = make_plan(root, tab_width=tab_width)
     print_summary(plan, root)
