@@ -1,7 +1,10 @@
-"""Render a synthetic program's PROCEDURE DIVISION: a main paragraph, then
-paragraphs that PERFORM one another as a tree, filled with IF, EVALUATE,
-PERFORM, MOVE, COMPUTE and other statements until the program reaches its
-planned size, with its CALL statements spread among them."""
+"""Render a synthetic program's PROCEDURE DIVISION.
+
+A main paragraph comes first, then paragraphs that PERFORM one another as a
+tree. They are filled with IF, EVALUATE, PERFORM, MOVE, COMPUTE and other
+statements until the program reaches its planned size, and the program's
+CALL statements are spread among them.
+"""
 
 from __future__ import annotations
 

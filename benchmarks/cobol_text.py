@@ -177,9 +177,10 @@ class Workspace:
     # (entry item, subscript item, number of occurrences)
     tables: list[tuple[str, str, int]] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
-    # Callee name to the data item that contains it, for dynamic CALLs.
+    # Callee name to the data item that contains it, for dynamic CALLs; a
+    # CALL that cannot be resolved has the key "?N".
     call_items: dict[str, str] = field(default_factory=dict)
-    # Callee name to the data item passed with USING.
+    # Interface copybook name to the record it declares, passed with USING.
     parameters: dict[str, str] = field(default_factory=dict)
 
 

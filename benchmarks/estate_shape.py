@@ -53,7 +53,8 @@ class Layer(enum.Enum):
 
 
 class CallStyle(enum.Enum):
-    """How a CALL names its target."""
+    """The form of a CALL's target: a literal, or a data item set in one of
+    three ways."""
 
     STATIC = "static"  # CALL 'NAME'
     MOVE = "move"  # MOVE 'NAME' TO WS-x, then CALL WS-x
@@ -62,7 +63,7 @@ class CallStyle(enum.Enum):
 
 
 class CopybookKind(enum.Enum):
-    """What a copybook holds."""
+    """The kind of content of a copybook."""
 
     RECORD = "record"  # an 01 record layout, maybe with nested COPY
     TAGGED = "tagged"  # a record whose names carry :PFX:, for REPLACING
@@ -229,6 +230,7 @@ def _copybooks(
     fragments = max(1, rest // 8)
     tagged = max(1, rest * 2 // 8)
     records = max(1, rest - fragments - tagged)
+
     books = [
         CopybookSpec(
             f"{NOUNS[i % len(NOUNS)]}F{i // len(NOUNS) + 1:03d}",
@@ -248,6 +250,7 @@ def _copybooks(
             picks = zipf_sample(rng, books[:fragments], rng.randint(1, 2))
             nested = tuple(b.name for b in picks)
         books.append(CopybookSpec(name, kind, fields, nested))
+
     for program in callees[:interfaces]:
         name = program.name[:4] + ("Q" if program.layer is Layer.UTILITY else "P")
         program.interface = name + program.name[5:]
@@ -350,11 +353,11 @@ def _add_cycles(
     """Close a few call cycles of two or three services by a call back up."""
     by_name = {p.name: p for p in programs}
     services = [p for depth in sorted(by_depth) for p in by_depth[depth]]
-    wanted = max(1, len(services) // 120)
+    target_count = max(1, len(services) // 120)
     cycles: list[tuple[str, ...]] = []
     used: set[str] = set()
     for start in rng.sample(services, len(services)):
-        if len(cycles) >= wanted:
+        if len(cycles) >= target_count:
             break
         chain = _service_chain(start, by_name, 2 + len(cycles) % 2)
         if chain is None or used & set(chain):
@@ -384,8 +387,9 @@ def _service_chain(
 
 
 def _add_copies(rng: random.Random, estate: EstateSpec) -> None:
-    """Each program copies its callees' interfaces, its own, and a few
-    shared records chosen with a skew, so some are copied by many."""
+    """Add the COPY statements of every program: its callees' interfaces
+    and a few shared records chosen with a skew, so some are copied by
+    many. A program's own interface is copied in its LINKAGE SECTION."""
     interfaces = {p.name: p.interface for p in estate.programs if p.interface}
     records = [b for b in estate.copybooks if b.kind is CopybookKind.RECORD]
     tagged = [b for b in estate.copybooks if b.kind is CopybookKind.TAGGED]

@@ -43,7 +43,8 @@ MANIFEST = "generator.json"
 
 @dataclass(frozen=True)
 class GeneratedEstate:
-    """What the generator wrote, for benchmarks and tests to check against."""
+    """Summary of a generated estate, for benchmarks and tests to check
+    against."""
 
     root: str
     seed: int
@@ -64,7 +65,7 @@ def render_program(
     interfaces: dict[str, str],
     seed: int,
 ) -> str:
-    """The text of one program, about ``spec.size`` lines long."""
+    """Render the text of one program, about ``spec.size`` lines long."""
     rng = random.Random(f"{seed}:{spec.name}")
     out = SourceWriter(spec.name if spec.id_area else "")
     identification_division(out, spec)
@@ -134,7 +135,7 @@ def _summary(
 
 
 def read_manifest(root: Path) -> GeneratedEstate | None:
-    """The summary a previous run wrote under ``root``, if any."""
+    """Return the summary a previous run wrote under ``root``, or None."""
     path = root / MANIFEST
     if not path.is_file():
         return None
@@ -146,8 +147,8 @@ def read_manifest(root: Path) -> GeneratedEstate | None:
 
 def count_parse_errors(root: Path, sample: int, seed: int = 0) -> dict[str, int]:
     """Expand and parse ``sample`` programs of the estate at ``root`` with the
-    bundled grammar; return the ERROR and MISSING nodes of each one that has
-    any."""
+    bundled grammar. Return the count of ERROR and MISSING nodes of each
+    program that has any."""
     from migrate.config import load_config
     from migrate.discover import discover
     from migrate.model import MemberKind
@@ -197,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.lines is None and args.programs is None:
         parser.error("give --lines or --programs")
+
     try:
         summary = generate(
             args.out,
@@ -213,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(summary.cycles)} call cycles",
         file=sys.stderr,
     )
+
     if args.check:
         failures = count_parse_errors(args.out, args.check)
         for relpath, count in sorted(failures.items()):

@@ -1,23 +1,31 @@
 """Git output: slice commits and branches, written with plumbing only.
 
 This is the only module that imports gitpython. It writes blobs, trees and
-commits straight into the object database and moves branches with
-``update-ref`` and the expected old value, so the user's working tree,
-index and checked-out branch never change. Commits carry a fixed author and
-the base commit's date, so an identical re-run produces identical objects.
+commits straight into the object database as loose objects. It moves
+branches with ``git update-ref`` transactions that name each branch's
+expected old value. So the user's working tree, index and checked-out
+branch never change, and no index lock is ever taken. Commits carry a fixed
+author and the base commit's date, so an identical re-run produces
+identical objects.
 """
 
 from __future__ import annotations
 
 import binascii
+import contextlib
+import hashlib
 import logging
+import os
+import subprocess
+import tempfile
+import threading
+import zlib
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path, PurePosixPath
 
 import git
-from gitdb import IStream
 
 from migrate.errors import UsageError
 from migrate.model import JavaSource, Slice, SliceKind
@@ -30,6 +38,10 @@ INTEGRATION_BRANCH = "migrate/integration"
 ZERO_OID = "0" * 40
 _TREE_MODE = 0o040000
 _BLOB_MODE = 0o100644
+# Parsed tree entries kept in memory across commits: slices commit on top of
+# the trees of recent commits, which are then read without a git process.
+# At about 150 bytes an entry, the cache stays under 100 MB.
+_TREE_CACHE_ENTRIES = 500_000
 
 
 def branch_name(slice_id: str) -> str:
@@ -56,8 +68,20 @@ class SliceCommit:
     notes: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class BranchUpdate:
+    """One branch move: point branch ``name`` at ``new`` ("" deletes it),
+    provided it still points at ``old`` ("" for a branch that must not
+    exist yet)."""
+
+    name: str
+    new: str
+    old: str
+
+
 class EstateRepo:
-    """The git repository that contains an estate."""
+    """The git repository that contains an estate. Not thread-safe: one
+    thread, the scheduler's, writes through it."""
 
     def __init__(self, repo: git.Repo, root: Path) -> None:
         self._repo = repo
@@ -66,6 +90,16 @@ class EstateRepo:
         # Path of the estate root inside the repository, "" at the top.
         self.prefix = "" if relative == "." else relative
         self.root = root
+        self._objects = Path(repo.odb.root_path())
+        self._refs = _RefTransactions(top)
+        self._trees = _TreeCache(_TREE_CACHE_ENTRIES)
+        # Commit id to (tree id, committer date) of the commits read or
+        # written, which every slice commit needs of its parents.
+        self._headers: dict[str, tuple[bytes, str]] = {}
+
+    def close(self) -> None:
+        """End the git process that writes refs, if one is running."""
+        self._refs.close()
 
     @classmethod
     def open(cls, root: Path) -> EstateRepo:
@@ -117,6 +151,18 @@ class EstateRepo:
             return reference.commit.hexsha
         except ValueError:
             return None
+
+    def list_branches(self, prefix: str = BRANCH_PREFIX) -> dict[str, str]:
+        """Return the commit of every branch whose name starts with
+        ``prefix``, loose and packed refs alike, by branch name."""
+        output = self._repo.git.for_each_ref(
+            "--format=%(objectname) %(refname)", f"refs/heads/{prefix}"
+        )
+        branches = {}
+        for line in output.splitlines():
+            commit, _, ref = line.partition(" ")
+            branches[ref.removeprefix("refs/heads/")] = commit
+        return branches
 
     def read_sources(
         self, commit: str, java_root: str, paths: Iterable[str]
@@ -177,28 +223,24 @@ class EstateRepo:
         self, name: str, commit: str, expected: str | None = None
     ) -> bool:
         """Point branch ``name`` at ``commit``; return False when it already
-        does. The update fails when the branch no longer points at
-        ``expected`` (default: what it points at now), so a branch that
-        someone else moved is never overwritten."""
-        old = self.branch(name)
-        if old == commit:
-            return False
+        does. The update fails with :class:`UsageError` when the branch no
+        longer points at ``expected`` ("" for no branch; None reads what
+        it points at now), so a branch that someone else moved is never
+        overwritten."""
         if expected is None:
-            expected = old
-        try:
-            self._repo.git.update_ref(
-                "-m",
-                f"migrate: update {name}",
-                f"refs/heads/{name}",
-                commit,
-                expected or ZERO_OID,
-            )
-        except git.GitCommandError as error:
-            raise UsageError(
-                f"cannot update branch {name}: {str(error.stderr).strip()}",
-                hint="another process moved it; run 'migrate run' again",
-            ) from error
+            expected = self.branch(name) or ""
+        if expected == commit:
+            return False
+        self.update_branches([BranchUpdate(name, commit, expected)])
         return True
+
+    def update_branches(self, updates: Sequence[BranchUpdate]) -> None:
+        """Apply branch moves and deletions in one transaction: all of them
+        or, when a branch is not at its expected commit, none (and
+        :class:`UsageError`)."""
+        moves = [update for update in updates if update.new != update.old]
+        if moves:
+            self._refs.apply(moves)
 
     def _store_commit(self, tree: bytes, parents: Sequence[str], message: str) -> str:
         stamp = self._base_date(parents)
@@ -206,33 +248,79 @@ class EstateRepo:
         lines += [f"parent {parent}" for parent in parents]
         lines += [f"author {AUTHOR} {stamp}", f"committer {AUTHOR} {stamp}", ""]
         data = ("\n".join(lines) + "\n" + message).encode("utf-8")
-        return self._store("commit", data).hex()
+        commit = self._store("commit", data).hex()
+        self._headers[commit] = (tree, stamp)
+        return commit
 
     def _base_date(self, parents: Sequence[str]) -> str:
         # Every slice commit descends from the base commit, whose committer
         # date all migrate commits reuse; with no parent, a fixed date.
         if not parents:
             return "0 +0000"
-        raw = self._repo.odb.stream(binascii.unhexlify(parents[0])).read()
-        for line in raw.decode("utf-8", errors="replace").splitlines():
-            if line.startswith("committer "):
-                return " ".join(line.rsplit(" ", 2)[1:])
-        return "0 +0000"
+        return self._header(parents[0])[1]
+
+    def _header(self, commit: str) -> tuple[bytes, str]:
+        """Return the tree id and the committer date of a commit."""
+        header = self._headers.get(commit)
+        if header is None:
+            raw = self._repo.odb.stream(binascii.unhexlify(commit)).read()
+            tree, stamp = b"", "0 +0000"
+            for line in raw.decode("utf-8", errors="replace").splitlines():
+                if line.startswith("tree ") and not tree:
+                    tree = binascii.unhexlify(line[5:])
+                elif line.startswith("committer "):
+                    stamp = " ".join(line.rsplit(" ", 2)[1:])
+                    break
+            header = (tree, stamp)
+            self._headers[commit] = header
+        return header
 
     def _store(self, kind: str, data: bytes) -> bytes:
-        return self._repo.odb.store(IStream(kind, len(data), BytesIO(data))).binsha
+        """Write a loose object, unless one exists, and return its id.
+
+        It is written in this process: gitpython's own store runs ``git
+        hash-object`` once per object. As git does, it goes to a temporary
+        file ``tmp_obj_*`` beside its final path and is renamed there, so a
+        killed process leaves whole objects or none, plus at most a
+        temporary file that ``git gc`` removes.
+        """
+        raw = f"{kind} {len(data)}\0".encode() + data
+        binsha = hashlib.sha1(raw).digest()
+        hexsha = binsha.hex()
+        folder = self._objects / hexsha[:2]
+        path = folder / hexsha[2:]
+        if path.exists():
+            return binsha
+        folder.mkdir(exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix="tmp_obj_")
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(zlib.compress(raw, 1))
+                # Git makes objects read-only.
+                os.fchmod(stream.fileno(), 0o444)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+        return binsha
 
     def _union_tree(self, parents: Sequence[str], files: Mapping[str, bytes]) -> bytes:
         root: _Node = {}
         for parent in parents:
-            tree = self._repo.commit(parent).tree.binsha
+            tree = self._header(parent)[0]
             self._merge(root, self._read_tree(tree), "")
         for path, data in sorted(files.items()):
             self._add_file(root, path.split("/"), self._store("blob", data), path)
         return self._write_tree(root)
 
     def _read_tree(self, binsha: bytes) -> _Node:
-        return dict(_parse_tree(self._repo.odb.stream(binsha).read()))
+        entries = self._trees.get(binsha)
+        if entries is None:
+            entries = dict(_parse_tree(self._repo.odb.stream(binsha).read()))
+            self._trees.put(binsha, entries)
+        # Callers change the dict they get, never the cached one.
+        return dict(entries)
 
     def _merge(self, into: _Node, other: _Node, where: str) -> None:
         for name, entry in other.items():
@@ -277,9 +365,11 @@ class EstateRepo:
 
     def _write_tree(self, node: _Node) -> bytes:
         entries = []
+        written: dict[str, tuple[int, bytes]] = {}
         for name, entry in node.items():
             if isinstance(entry, dict):
                 entry = (_TREE_MODE, self._write_tree(entry))
+            written[name] = entry
             encoded = name.encode("utf-8", errors="surrogateescape")
             entries.append((encoded, entry[0], entry[1]))
         # Git orders entries by name, with a subtree's name compared as if
@@ -289,7 +379,125 @@ class EstateRepo:
             f"{mode:o}".encode() + b" " + name + b"\0" + binsha
             for name, mode, binsha in entries
         )
-        return self._store("tree", data)
+        binsha = self._store("tree", data)
+        self._trees.put(binsha, written)
+        return binsha
+
+
+class _TreeCache:
+    """Parsed trees by object id, least recently used first out, limited
+    by the total number of entries."""
+
+    def __init__(self, max_entries: int) -> None:
+        self.max_entries = max_entries
+        self._trees: OrderedDict[bytes, dict[str, tuple[int, bytes]]] = OrderedDict()
+        self._size = 0
+
+    def get(self, binsha: bytes) -> _Node | None:
+        """Return the entries of a tree, or None when it is not cached."""
+        entries = self._trees.get(binsha)
+        if entries is not None:
+            self._trees.move_to_end(binsha)
+        return entries  # type: ignore[return-value]
+
+    def put(self, binsha: bytes, entries: Mapping[str, object]) -> None:
+        """Keep the entries of a tree, whose values must all be tuples."""
+        if binsha in self._trees or len(entries) > self.max_entries:
+            return
+        self._trees[binsha] = dict(entries)  # type: ignore[arg-type]
+        self._size += len(entries)
+        while self._size > self.max_entries:
+            _, evicted = self._trees.popitem(last=False)
+            self._size -= len(evicted)
+
+
+class _RefTransactions:
+    """One ``git update-ref --stdin`` process for a whole run, which applies
+    each batch of ref updates as one transaction. A ref update then costs a
+    round trip through a pipe instead of a new git process.
+
+    ``git update-ref`` locks each ref it updates (``<ref>.lock``) only for the
+    transaction, and exits when a transaction fails; the next batch starts a
+    new process. When our process dies, the child reads end of file and
+    exits too: a transaction that was sent whole has been committed or not,
+    never in part.
+    """
+
+    def __init__(self, work_tree: Path) -> None:
+        self._work_tree = work_tree
+        self._process: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
+
+    def apply(self, updates: Sequence[BranchUpdate]) -> None:
+        """Apply ``updates`` all at once, or raise :class:`UsageError`."""
+        lines = ["start", *(_ref_command(update) for update in updates), "commit"]
+        with self._lock:
+            process = self._process or self._start()
+            replies: list[bytes] = []
+            assert process.stdin is not None and process.stdout is not None
+            try:
+                process.stdin.write(("\n".join(lines) + "\n").encode())
+                process.stdin.flush()
+                replies = [process.stdout.readline() for _ in range(2)]
+            except OSError:
+                pass
+            if replies == [b"start: ok\n", b"commit: ok\n"]:
+                return
+            self._process = None
+            problem = _failure(process)
+        names = ", ".join(update.name for update in updates)
+        raise UsageError(
+            f"cannot update branch {names}: {problem}",
+            hint="another process moved it; run 'migrate run' again",
+        )
+
+    def close(self) -> None:
+        """End the git process; the next :meth:`apply` starts another."""
+        with self._lock:
+            process, self._process = self._process, None
+        if process is not None:
+            assert process.stdin is not None
+            process.stdin.close()
+            process.wait(timeout=30)
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        self._process = subprocess.Popen(
+            [
+                "git",
+                "-C",
+                str(self._work_tree),
+                "update-ref",
+                "--stdin",
+                "-m",
+                "migrate",
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        return self._process
+
+
+def _ref_command(update: BranchUpdate) -> str:
+    ref = f"refs/heads/{update.name}"
+    old = update.old or ZERO_OID
+    if not update.new:
+        return f"delete {ref} {old}"
+    return f"update {ref} {update.new} {old}"
+
+
+def _failure(process: subprocess.Popen[bytes]) -> str:
+    """Return why a ``git update-ref`` process failed, once it has exited."""
+    assert process.stdin is not None and process.stderr is not None
+    with contextlib.suppress(OSError):
+        process.stdin.close()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    lines = process.stderr.read().decode(errors="replace").strip().splitlines()
+    return lines[-1].removeprefix("fatal: ") if lines else "git update-ref failed"
 
 
 def _parse_tree(data: bytes) -> list[tuple[str, tuple[int, bytes]]]:

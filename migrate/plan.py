@@ -8,6 +8,7 @@ its own. Every slice builds on the ``runtime`` slice.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
@@ -70,6 +71,7 @@ def plan_from_model(model: EstateModel) -> Plan:
         edges=tuple(model.edges),
         slices=tuple(ordered),
         critical_path=tuple(critical_path(ordered)),
+        contract_critical_path=tuple(contract_critical_path(ordered)),
         levels=tuple(_levels(ordered)),
         jobs=tuple(model.jobs),
         diagnostics=tuple(diagnostics),
@@ -295,6 +297,52 @@ def remaining_path_lengths(plan: Plan) -> dict[str, int]:
     return length
 
 
+def contract_dependencies(item: Slice, kinds: dict[str, SliceKind]) -> tuple[str, ...]:
+    """Return the dependencies that a contract-first run waits for before it
+    converts ``item``: all of them for a record or the runtime slice, and
+    only the record and runtime slices for a program slice.
+
+    A program needs no more of a callee than its entry point, which follows
+    from the callee's PROCEDURE DIVISION USING and is known at plan time.
+    A program slice left with no dependency depends on the runtime slice,
+    as every slice builds on it. ``kinds`` maps every slice id to its kind.
+    """
+    if item.kind is not SliceKind.PROGRAM:
+        return item.depends_on
+    kept = tuple(d for d in item.depends_on if kinds.get(d) is not SliceKind.PROGRAM)
+    if kept or RUNTIME_SLICE not in kinds:
+        return kept
+    return (RUNTIME_SLICE,)
+
+
+def _contract_slices(slices: list[Slice]) -> list[Slice]:
+    kinds = {item.id: item.kind for item in slices}
+    return [
+        dataclasses.replace(item, depends_on=contract_dependencies(item, kinds))
+        for item in slices
+    ]
+
+
+def contract_critical_path(slices: list[Slice]) -> list[str]:
+    """The chain with the largest total size once program slices stop
+    waiting for the program slices they call, first slice first.
+
+    It is the runtime, the record slices a program uses and that program:
+    the longest stretch of conversion a contract-first run cannot
+    parallelise. ``slices`` must be in topological order.
+    """
+    return critical_path(_contract_slices(slices))
+
+
+def contract_remaining_path_lengths(plan: Plan) -> dict[str, int]:
+    """For each slice, the largest total size of it plus the slices whose
+    conversion waits for it under contract-first, transitively: the
+    priority of a contract-first run."""
+    return remaining_path_lengths(
+        dataclasses.replace(plan, slices=tuple(_contract_slices(list(plan.slices))))
+    )
+
+
 def _hashes(estate: Estate) -> list[tuple[str, str]]:
     return [
         (member.relpath, hashlib.sha256(member.path.read_bytes()).hexdigest())
@@ -315,6 +363,9 @@ def call_kind_counts(plan: Plan) -> dict[str, int]:
 __all__ = [
     "RUNTIME_SLICE",
     "build_plan",
+    "contract_critical_path",
+    "contract_dependencies",
+    "contract_remaining_path_lengths",
     "critical_path",
     "load_plan",
     "node_id",

@@ -40,6 +40,7 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
         "edges": [_edge_json(edge) for edge in plan.edges],
         "slices": [_slice_json(item) for item in plan.slices],
         "critical_path": list(plan.critical_path),
+        "contract_critical_path": list(plan.contract_critical_path),
         "levels": [list(level) for level in plan.levels],
         "widest_level": max((len(level) for level in plan.levels), default=0),
         "jobs": [_job_json(job) for job in plan.jobs],
@@ -161,6 +162,8 @@ def plan_from_json(data: dict[str, Any]) -> Plan:
             UnresolvedCall(u["program"], u["via"], _pos(u)) for u in data["unresolved"]
         ),
         hashes=tuple(sorted(data["hashes"].items())),
+        # Plans saved before the field existed load with an empty path.
+        contract_critical_path=tuple(data.get("contract_critical_path", ())),
     )
 
 

@@ -191,7 +191,9 @@ def test_changed_setting_reparses_all(write_estate) -> None:  # type: ignore[no-
 
 
 def test_pool_beside_threads_matches(write_estate) -> None:  # type: ignore[no-untyped-def]
-    root = write_estate({f"P{n}.cbl": program(f"P{n}", "    COPY REC.") for n in range(4)})
+    root = write_estate(
+        {f"P{n}.cbl": program(f"P{n}", "    COPY REC.") for n in range(4)}
+    )
     write_estate({"REC.cpy": fixed("01  REC-AREA PIC X(10).\n")}, root)
     estate, relpaths = programs_of(root)
     stop = threading.Event()

@@ -10,6 +10,7 @@ import typer
 from migrate.console import console
 from migrate.convert import CONVERTER_NAMES, ConverterOptions
 from migrate.errors import ExitCode, UsageError
+from migrate.schedule.interrupt import DEFAULT_GRACE_SECONDS
 from migrate.schedule.summary import print_summary
 
 if TYPE_CHECKING:
@@ -59,6 +60,12 @@ def run_command(
         "--run-timeout",
         help="Seconds one program may run in the judge (default 60).",
     ),
+    interrupt_grace: float = typer.Option(
+        DEFAULT_GRACE_SECONDS,
+        "--interrupt-grace",
+        help="Seconds the running slices get to finish after Ctrl-C before "
+        "they are cancelled; a second Ctrl-C cancels them at once.",
+    ),
 ) -> None:
     """Convert every slice of the estate at PATH to Java, verify it against
     the original COBOL, and commit it on its branch migrate/<slice>."""
@@ -73,6 +80,7 @@ def run_command(
         budget_usd=budget_usd,
         request_timeout=request_timeout,
         run_timeout=run_timeout,
+        interrupt_grace=interrupt_grace,
     )
     # The pipeline loads on first use, so that the other commands start
     # fast and work even where it cannot load.
@@ -93,12 +101,17 @@ def run_options(
     budget_usd: float = 0.0,
     request_timeout: float = 120.0,
     run_timeout: float | None = None,
+    interrupt_grace: float = DEFAULT_GRACE_SECONDS,
 ) -> RunOptions:
     """Check the options of ``migrate run`` and bundle them."""
     from migrate.schedule.runner import RunOptions
 
     if agents is not None and agents < 1:
         raise UsageError(f"--agents must be at least 1, not {agents}")
+    if interrupt_grace < 0:
+        raise UsageError(
+            f"--interrupt-grace must be 0 seconds or more, not {interrupt_grace}"
+        )
     if max_attempts < 1:
         raise UsageError(f"--max-attempts must be at least 1, not {max_attempts}")
     if converter not in CONVERTER_NAMES:
@@ -119,16 +132,28 @@ def run_options(
             request_timeout=request_timeout,
         ),
         run_timeout=run_timeout,
+        interrupt_grace=interrupt_grace,
     )
 
 
 def finish(report: RunReport) -> None:
-    """Print the summary and exit 1 unless every slice is verified."""
+    """Print the summary; exit 130 when interrupted, or 1 unless every slice
+    is verified."""
     print_summary(report, console)
     exit_on_failures(report)
 
 
 def exit_on_failures(report: RunReport) -> None:
-    """Exit 1 unless every slice of the run is verified."""
+    """Exit 130 when the run was interrupted, or 1 unless every slice of the
+    run is verified."""
+    if report.interrupted:
+        console.print(
+            f"interrupted: run 'migrate run {report.root}' again to go on; "
+            "verified slices are not done again",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(int(ExitCode.INTERRUPTED))
     if not report.ok:
         raise typer.Exit(int(ExitCode.SLICES_FAILED))

@@ -11,8 +11,8 @@ dictionary lookups, because the hashes of all members are computed once per
 run.
 
 The entries are pickles that migrate writes and reads itself. Like ``.pyc``
-files, they are trusted: whoever can write to ``.migrate/cache`` can make
-migrate run code.
+files, they are trusted: anyone who can write to ``.migrate/cache`` can
+make migrate run code.
 """
 
 from __future__ import annotations
@@ -35,15 +35,18 @@ from pathlib import Path
 
 from migrate.config import Config
 from migrate.discover import Estate
+from migrate.planjson import STATE_DIR, state_dir
 
 logger = logging.getLogger(__name__)
 
 # Bump when the layout of an entry or of what it stores changes in a way the
 # code fingerprint below does not see.
 PARSE_CACHE_VERSION = 1
-CACHE_FOLDER = Path(".migrate") / "cache" / "parse"
+CACHE_FOLDER = Path(STATE_DIR) / "cache" / "parse"
 # Modules whose source text is part of the code fingerprint: everything that
 # reads a member and turns it into a parsed result.
+# NOTE: a module outside these that preprocessing or parsing comes to import
+# must be added here, or its changes will not invalidate the cache.
 _FINGERPRINT_PACKAGES = ("migrate.preprocess", "migrate.parse")
 _FINGERPRINT_MODULES = ("migrate.model", "migrate.discover", "migrate.errors")
 _FINGERPRINT_DISTRIBUTIONS = ("tree-sitter", "tree-sitter-language-pack")
@@ -102,7 +105,7 @@ def code_fingerprint() -> str:
 def _fingerprint_files() -> list[Path]:
     files: list[Path] = []
     for package in _FINGERPRINT_PACKAGES:
-        files += Path(str(resources.files(package))).glob("*.py")
+        files += Path(str(resources.files(package))).rglob("*.py")
     for name in _FINGERPRINT_MODULES:
         module_file = importlib.import_module(name).__file__
         if module_file is not None:
@@ -141,6 +144,8 @@ class ParseCache:
         be created."""
         folder = estate.root / CACHE_FOLDER
         try:
+            # state_dir also writes the .gitignore that keeps git status clean.
+            state_dir(estate.root)
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             logger.warning("parse cache disabled: cannot create %s: %s", folder, error)

@@ -21,6 +21,10 @@ from migrate.schedule.scheduler import Event, EventKind
 
 logger = logging.getLogger("migrate.run")
 
+# Seconds between redraws of the live table. Events come much faster with
+# many agents, and each redraw costs the scheduler thread.
+REDRAW_SECONDS = 0.1
+
 
 @dataclass
 class _AgentRow:
@@ -50,6 +54,10 @@ class LogView:
         kind = event.kind
         if kind is EventKind.STARTED:
             logger.info("slice %s started on agent %d", event.slice_id, event.agent)
+        elif kind is EventKind.CONVERTED:
+            logger.info("slice %s converted: %s", event.slice_id, event.detail)
+        elif kind is EventKind.CHECKED:
+            logger.info("slice %s checked: %s", event.slice_id, event.detail)
         elif kind is EventKind.VERIFIED:
             logger.info("slice %s verified: %s", event.slice_id, event.detail)
         elif kind is EventKind.FAILED:
@@ -71,7 +79,12 @@ class LiveView:
         self.total = total
         self._rows = {number: _AgentRow() for number in range(1, agents + 1)}
         self._counts: Counter[EventKind] = Counter()
+        # Contract-first: converted slices that wait for their check or
+        # for their dependencies.
+        self._waiting: set[str] = set()
+        self._console = console
         self._live = Live(console=console, auto_refresh=False, transient=True)
+        self._drawn = 0.0
 
     def __enter__(self) -> LiveView:
         self._live.start()
@@ -83,6 +96,7 @@ class LiveView:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
+        self._live.update(self._render(time.monotonic()), refresh=True)
         self._live.stop()
 
     def __call__(self, event: Event) -> None:
@@ -92,24 +106,45 @@ class LiveView:
             self._rows[event.agent] = _AgentRow(event.slice_id, "starting", now)
         elif event.kind is EventKind.PHASE and row is not None:
             row.phase = event.detail
+        elif event.kind in (EventKind.CONVERTED, EventKind.CHECKED):
+            if row is not None:
+                self._rows[event.agent] = _AgentRow(since=now)
+            self._waiting.add(event.slice_id)
         elif event.kind in (EventKind.VERIFIED, EventKind.FAILED, EventKind.RETRY):
             if row is not None:
                 self._rows[event.agent] = _AgentRow(since=now)
             self._counts[event.kind] += 1
+            self._waiting.discard(event.slice_id)
             if event.kind is EventKind.FAILED:
                 # A failure stays visible after the live table is gone.
                 logger.warning("slice %s failed: %s", event.slice_id, event.detail)
         elif event.kind in (EventKind.BLOCKED, EventKind.SKIPPED, EventKind.DEFERRED):
             self._counts[event.kind] += 1
-        self._live.update(self._render(now), refresh=True)
+            self._waiting.discard(event.slice_id)
+        if now - self._drawn >= REDRAW_SECONDS:
+            self._drawn = now
+            self._live.update(self._render(now), refresh=True)
 
     def _render(self, now: float) -> Group:
         table = Table(box=None, pad_edge=False)
         for column in ("agent", "slice", "phase", "elapsed"):
             table.add_column(column)
-        for number, row in self._rows.items():
+        rows = list(self._rows.items())
+        most = max(5, self._console.size.height - 4)
+        hidden = ""
+        if len(rows) > most:
+            busy = [(number, row) for number, row in rows if row.slice_id]
+            idle = len(rows) - len(busy)
+            hidden = (
+                f"{len(busy) - most} more agents busy, " if len(busy) > most else ""
+            )
+            hidden += f"{idle} agents idle"
+            rows = busy[:most]
+        for number, row in rows:
             elapsed = f"{now - row.since:5.1f}s" if row.slice_id else ""
             table.add_row(str(number), row.slice_id or "-", row.phase, elapsed)
+        if hidden:
+            table.add_row("", hidden, "", "")
         counts = self._counts
         done = sum(
             counts[k]
@@ -125,4 +160,6 @@ class LiveView:
             f"{counts[EventKind.SKIPPED]} already verified, "
             f"{counts[EventKind.FAILED]} failed, {counts[EventKind.BLOCKED]} blocked"
         )
+        if self._waiting:
+            line.append(f", {len(self._waiting)} converted and waiting")
         return Group(table, line)

@@ -4,14 +4,16 @@ build the original COBOL, then schedule every slice and join the results."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from migrate.commit import EstateRepo, branch_name
-from migrate.config import load_config
+from migrate.config import Config, load_config
 from migrate.console import console, is_interactive
 from migrate.convert import Converter, ConverterOptions, make_converter
 from migrate.discover import discover
@@ -24,9 +26,11 @@ from migrate.model import Plan, SliceState
 from migrate.plan import plan_from_model, remaining_path_lengths
 from migrate.planjson import save_plan, state_dir
 from migrate.runtime import runtime_sources
+from migrate.schedule.interrupt import DEFAULT_GRACE_SECONDS, Interrupt, RunCancelled
 from migrate.schedule.journal import JOURNAL_FILE, Journal, RunLock, Usage
 from migrate.schedule.live import LiveView, LogView
-from migrate.schedule.scheduler import Scheduler, ScheduleReport
+from migrate.schedule.recovery import reconcile
+from migrate.schedule.scheduler import Event, Scheduler, ScheduleReport
 from migrate.schedule.session import RunSession
 from migrate.schedule.worker import SliceWorker
 
@@ -40,6 +44,8 @@ class RunOptions:
     agents: int | None = None
     converter: ConverterOptions = ConverterOptions()
     run_timeout: float | None = None
+    # Seconds the running slices get to finish after Ctrl-C.
+    interrupt_grace: float = DEFAULT_GRACE_SECONDS
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,8 @@ class RunReport:
     branches: tuple[tuple[str, str], ...]
     integration: str | None
     isolation: Isolation
+    # True when Ctrl-C stopped the run before every slice was scheduled.
+    interrupted: bool = False
 
     @property
     def usage(self) -> Usage:
@@ -87,30 +95,45 @@ def run_estate(
     config = load_config(root).with_overrides(
         agents=options.agents, run_timeout=options.run_timeout
     )
-    estate = discover(root, config)
     folder = state_dir(root)
-    with RunLock(folder):
-        model = build_model(estate)
-        plan = plan_from_model(model)
-        save_plan(plan, root)
-        logger.info(
-            "plan: %d slices, critical path %s",
-            len(plan.slices),
-            " > ".join(plan.critical_path),
+    try:
+        with RunLock(folder):
+            return _run_locked(root, folder, config, repo, options, converter)
+    finally:
+        repo.close()
+
+
+def _run_locked(
+    root: Path,
+    folder: Path,
+    config: Config,
+    repo: EstateRepo,
+    options: RunOptions,
+    converter: Converter | None,
+) -> RunReport:
+    estate = discover(root, config)
+    model = build_model(estate)
+    plan = plan_from_model(model)
+    save_plan(plan, root)
+    logger.info(
+        "plan: %d slices, critical path %s",
+        len(plan.slices),
+        " > ".join(plan.critical_path),
+    )
+    if repo.has_local_changes():
+        logger.warning(
+            "the estate has changes that are not committed; the branches "
+            "build on HEAD %s, which does not hold them",
+            repo.head()[:12],
         )
-        if repo.has_local_changes():
-            logger.warning(
-                "the estate has changes that are not committed; the branches "
-                "build on HEAD %s, which does not hold them",
-                repo.head()[:12],
-            )
-        journal = Journal(folder / JOURNAL_FILE)
-        try:
-            return _run_with_journal(
-                model, plan, repo, journal, options, folder, converter
-            )
-        finally:
-            journal.close()
+    journal = Journal(folder / JOURNAL_FILE)
+    try:
+        # A run killed at any point left the journal and the branches in one
+        # of the states that reconcile() repairs.
+        reconcile(journal, repo)
+        return _run_with_journal(model, plan, repo, journal, options, folder, converter)
+    finally:
+        journal.close()
 
 
 def _run_with_journal(
@@ -134,7 +157,9 @@ def _run_with_journal(
 
     base = repo.head()
     run_id = journal.start_run(config.agents, label, base)
-    temp_root = Path(tempfile.mkdtemp(prefix="migrate-run-"))
+    temp_root = _temp_root(model.estate.root)
+    interrupt = Interrupt(options.interrupt_grace)
+    judge: Judge | None = None
     try:
         judge = _build_judge(model, folder, temp_root)
         session = RunSession(
@@ -148,21 +173,42 @@ def _run_with_journal(
             converter_label=label,
             runtime=runtime_sources(),
         )
-        schedule = _schedule(plan, config.agents, session)
-        integration = session.update_integration()
+        # Before this point Ctrl-C raises KeyboardInterrupt, because nothing
+        # is done yet that a partial summary could show.
+        with interrupt.installed():
+            schedule = _schedule(plan, config.agents, session, interrupt)
+            integration = session.update_integration()
     except BaseException as error:
         kill_running()
         status = "interrupted" if isinstance(error, KeyboardInterrupt) else "failed"
+        journal.reset_running()
         journal.finish_run(run_id, status, {})
         raise
     finally:
+        if judge is not None:
+            judge.close()
+        # A worker abandoned by a cancelled run may have started a program
+        # after the first kill.
+        kill_running()
         shutil.rmtree(temp_root, ignore_errors=True)
 
     report = _report(
         model.estate.root, run_id, label, schedule, journal, integration, judge
     )
-    journal.finish_run(run_id, "finished", _summary_json(report))
+    report = dataclasses.replace(report, interrupted=interrupt.requested)
+    status = "interrupted" if report.interrupted else "finished"
+    journal.finish_run(run_id, status, _summary_json(report))
     return report
+
+
+def _temp_root(root: Path) -> Path:
+    """Make the run's scratch folder, after removing those that killed runs
+    of this estate left. Only a holder of the run lock may call this."""
+    digest = hashlib.sha256(str(root).encode()).hexdigest()[:12]
+    prefix = f"migrate-run-{digest}-"
+    for stale in Path(tempfile.gettempdir()).glob(f"{prefix}*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=prefix))
 
 
 def _build_judge(model: EstateModel, folder: Path, temp_root: Path) -> Judge:
@@ -188,13 +234,52 @@ def _build_judge(model: EstateModel, folder: Path, temp_root: Path) -> Judge:
     return Judge(model.estate.root, config, library, sandbox, judge_root)
 
 
-def _schedule(plan: Plan, agents: int, session: RunSession) -> ScheduleReport:
+def _schedule(
+    plan: Plan, agents: int, session: RunSession, interrupt: Interrupt
+) -> ScheduleReport:
     priority = remaining_path_lengths(plan)
     total = len(plan.slices)
     view = LiveView(console, agents, total) if is_interactive() else LogView(total)
+    started = time.monotonic()
+
+    def on_event(event: Event) -> None:
+        view(event)
+        # Raising here is safe: the scheduler sends events between hook
+        # calls, never in the middle of a commit.
+        interrupt.check()
+
+    def stop() -> None:
+        session.interrupted = True
+
+    interrupt.on_stop(stop)
     with view:
-        scheduler = Scheduler(plan, agents, session, priority, on_event=view)
-        return scheduler.run()
+        scheduler = Scheduler(plan, agents, session, priority, on_event=on_event)
+        try:
+            return scheduler.run()
+        except RunCancelled:
+            kill_running()
+            session.journal.reset_running()
+            return _cancelled_report(plan, session, time.monotonic() - started)
+
+
+def _cancelled_report(
+    plan: Plan, session: RunSession, elapsed: float
+) -> ScheduleReport:
+    """Build the schedule's report from the journal, for a run that stopped
+    waiting for its running slices, which are pending again."""
+    records = session.journal.slices()
+    states = tuple(
+        (item.id, records[item.id].state if item.id in records else SliceState.PENDING)
+        for item in plan.slices
+    )
+    return ScheduleReport(
+        states=states,
+        skipped=tuple(session.skipped),
+        dispatches=(),
+        agents=(),
+        elapsed=elapsed,
+        budget_exhausted=False,
+    )
 
 
 def _report(
@@ -204,7 +289,7 @@ def _report(
     schedule: ScheduleReport,
     journal: Journal,
     integration: str | None,
-    judge: Judge,
+    judge: Judge | None,
 ) -> RunReport:
     records = journal.slices()
     states = dict(schedule.states)
@@ -225,6 +310,7 @@ def _report(
         for sid, state in states.items()
         if state is SliceState.VERIFIED and sid in records
     )
+    assert judge is not None
     isolation = judge.sandbox.isolation
     return RunReport(
         root, run_id, label, schedule, usage, failures, branches, integration, isolation
@@ -246,6 +332,7 @@ def _summary_json(report: RunReport) -> dict[str, object]:
         "tokens_out": usage.tokens_out,
         "cost_usd": usage.cost_usd,
         "budget_exhausted": schedule.budget_exhausted,
+        "interrupted": report.interrupted,
         "integration": report.integration or "",
         "agents": [
             {

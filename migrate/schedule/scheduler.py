@@ -1,29 +1,36 @@
 """The scheduler: hub and spoke over the plan's slices.
 
-The scheduler thread owns every piece of run state: the ready set, the
+The scheduler thread, the hub, owns every piece of run state: the policy's
 slice states and, through its hooks, the journal and the git refs. Each
-agent is a worker thread that takes one task, works on it, and sends the
-result back. A worker never touches shared state and never talks to
-another worker. A free agent gets the ready slice with the longest
-remaining path (ties broken by slice id), so no agent waits while a slice
-is ready. A failed slice blocks only the slices that depend on it.
+agent is a worker thread that takes one task from the ready queue, works on
+it, and sends the result back. A worker never touches other shared state
+and never talks to another worker.
+
+The hub prepares a task's inputs as soon as the policy makes the task
+ready, and puts it in the ready queue. A free agent takes the queued task
+that sorts first (by default the longest remaining path, ties broken by
+slice id). An agent that finishes takes its next task from the queue at
+once, before the hub has recorded its result. Recording writes the journal
+and a commit, and it only ever makes more tasks ready, so no agent waits
+for it while a task is queued. A failed slice blocks only the slices that
+depend on it.
 """
 
 from __future__ import annotations
 
 import enum
-import heapq
 import logging
 import queue
 import threading
 import time
 import traceback
-from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar, cast, runtime_checkable
 
 from migrate.model import Plan, Slice, SliceState
+from migrate.schedule.policy import Changes, Outcome, Policy, Stage, Task
+from migrate.schedule.ready import AgentClock, QueuedTask, ReadyQueue
 
 logger = logging.getLogger(__name__)
 
@@ -44,12 +51,14 @@ class Skip:
 
 @dataclass(frozen=True)
 class Finished:
-    """The result of :meth:`SliceHooks.finish`: the slice's new state.
+    """The result of :meth:`SliceHooks.finish`: the state the task leads to.
 
-    ``retry`` puts the slice back in the ready set, for a slice whose
-    verification became incomplete while it ran. ``budget_exhausted`` stops
-    the scheduler from handing out more converter work; the slice stays
-    pending.
+    For the convert and check tasks of a contract-first run, VERIFIED means
+    that the task passed; the slice is verified when the scheduler calls
+    :meth:`StagedHooks.verify`. ``retry`` runs the task again, for a slice
+    whose verification became incomplete while it ran. ``budget_exhausted``
+    stops the scheduler from handing out more converter work; the slice
+    stays pending.
     """
 
     state: SliceState
@@ -91,9 +100,35 @@ class SliceHooks(Protocol[TaskT, ResultT]):
         ...
 
 
+class StagedHooks(SliceHooks[TaskT, ResultT], Protocol):
+    """The further callbacks of a contract-first run."""
+
+    def prepare_stage(self, item: Slice, task: Task) -> TaskT:
+        """Return the convert or check task of a slice."""
+        ...
+
+    def verify(self, item: Slice) -> Finished:
+        """Verify and commit a slice whose stages passed and whose
+        dependencies are verified."""
+        ...
+
+    def release(self, item: Slice) -> None:
+        """Record that a converted slice is left unverified by this run."""
+        ...
+
+
+@runtime_checkable
+class _HaltsConversion(Protocol):
+    budget_exhausted: bool
+
+
 class EventKind(enum.Enum):
     STARTED = "started"
     PHASE = "phase"
+    # Contract-first: converted against interface stubs.
+    CONVERTED = "converted"
+    # Contract-first: compiled with the real callees and ran its jobs.
+    CHECKED = "checked"
     VERIFIED = "verified"
     FAILED = "failed"
     SKIPPED = "skipped"
@@ -120,9 +155,10 @@ class AgentReport:
     agent: int
     slices: int
     working: float
-    # Idle because no slice was ready.
+    # Idle because no task was queued.
     idle: float
-    # Idle although a slice was ready: the scheduler's own latency.
+    # Idle although a task was queued: the scheduler's fault, and zero
+    # unless an agent is kept from the ready queue.
     idle_with_ready: float
 
     @property
@@ -137,28 +173,61 @@ class ScheduleReport:
 
     states: tuple[tuple[str, SliceState], ...]
     skipped: tuple[str, ...]
-    # (agent, slice id) in the order the slices went out.
+    # (agent, slice id) in the order the tasks went out.
     dispatches: tuple[tuple[int, str], ...]
     agents: tuple[AgentReport, ...]
     elapsed: float
     budget_exhausted: bool
+    schedule: str = "topological"
+    # Wall and CPU seconds the scheduler thread spent on its own work:
+    # recording results, preparing tasks, events. Waiting is not counted.
+    hub_seconds: float = 0.0
+    hub_cpu_seconds: float = 0.0
 
     def count(self, state: SliceState) -> int:
         """Return how many slices ended in ``state``."""
         return sum(1 for _, value in self.states if value is state)
 
+    @property
+    def work_seconds(self) -> float:
+        """The agents' working time, summed."""
+        return sum(agent.working for agent in self.agents)
 
-@dataclass
-class _Agent:
-    number: int
-    inbox: queue.Queue[tuple[Slice, object] | None]
-    slice_id: str | None = None
-    freed_at: float = 0.0
-    started_at: float = 0.0
-    slices: int = 0
-    working: float = 0.0
-    idle: float = 0.0
-    idle_with_ready: float = 0.0
+    @property
+    def efficiency(self) -> float:
+        """The scaling efficiency: total work / (agents x elapsed time)."""
+        span = len(self.agents) * self.elapsed
+        return self.work_seconds / span if span > 0 else 0.0
+
+    def accounting_json(self) -> dict[str, object]:
+        """Return the run's and each agent's times as JSON-ready values."""
+        tasks = len(self.dispatches)
+        return {
+            "schedule": self.schedule,
+            "elapsed_seconds": round(self.elapsed, 3),
+            "work_seconds": round(self.work_seconds, 3),
+            "idle_seconds": round(sum(a.idle for a in self.agents), 3),
+            "idle_with_ready_seconds": round(
+                sum(a.idle_with_ready for a in self.agents), 6
+            ),
+            "scaling_efficiency": round(self.efficiency, 4),
+            "tasks": tasks,
+            "scheduler_seconds": round(self.hub_seconds, 3),
+            "scheduler_cpu_seconds": round(self.hub_cpu_seconds, 3),
+            "scheduler_seconds_per_task": round(self.hub_seconds / tasks, 6)
+            if tasks
+            else 0.0,
+            "agents": [
+                {
+                    "agent": agent.agent,
+                    "slices": agent.slices,
+                    "working_seconds": round(agent.working, 3),
+                    "idle_seconds": round(agent.idle, 3),
+                    "idle_with_ready_seconds": round(agent.idle_with_ready, 6),
+                }
+                for agent in self.agents
+            ],
+        }
 
 
 @dataclass(frozen=True)
@@ -169,29 +238,48 @@ class _Phase:
 
 
 @dataclass(frozen=True)
+class _Started:
+    agent: int
+    entry: QueuedTask
+
+
+@dataclass(frozen=True)
 class _Done:
     agent: int
-    slice_id: str
+    entry: QueuedTask
     result: object
     error: str
-    finished_at: float
 
 
 @dataclass
-class _Progress:
+class _Run:
     """The scheduler thread's own state of one run."""
 
-    states: dict[str, SliceState]
-    ready: list[tuple[int, str]] = field(default_factory=list)
-    ready_since: float | None = None
-    results: deque[_Done] = field(default_factory=deque)
     skipped: list[str] = field(default_factory=list)
-    dispatches: list[tuple[int, str]] = field(default_factory=list)
+    # Tasks in the ready queue or on an agent.
+    outstanding: int = 0
     budget_exhausted: bool = False
+    hub_seconds: float = 0.0
+
+
+_OUTCOMES = {
+    SliceState.VERIFIED: Outcome.PASSED,
+    SliceState.FAILED: Outcome.FAILED,
+}
+_PASSED_EVENTS = {
+    Stage.WHOLE: EventKind.VERIFIED,
+    Stage.CONVERT: EventKind.CONVERTED,
+    Stage.CHECK: EventKind.CHECKED,
+}
 
 
 class Scheduler(Generic[TaskT, ResultT]):
-    """Runs the slices of a plan on ``agents`` worker threads."""
+    """Runs the slices of a plan on ``agents`` worker threads.
+
+    ``policy`` decides what is ready; without one, the topological policy
+    orders ready slices by ``priority``. A contract-first policy needs
+    hooks that also implement :class:`StagedHooks`.
+    """
 
     def __init__(
         self,
@@ -200,160 +288,97 @@ class Scheduler(Generic[TaskT, ResultT]):
         hooks: SliceHooks[TaskT, ResultT],
         priority: Mapping[str, int],
         on_event: Callable[[Event], None] = lambda event: None,
+        policy: Policy | None = None,
     ) -> None:
         self._slices = {item.id: item for item in plan.slices}
-        self._order = [item.id for item in plan.slices]
-        self._deps = {
-            item.id: {d for d in item.depends_on if d in self._slices}
-            for item in plan.slices
-        }
-        self._dependents: dict[str, list[str]] = {sid: [] for sid in self._slices}
-        for sid, deps in self._deps.items():
-            for dep in deps:
-                self._dependents[dep].append(sid)
         self._hooks = hooks
-        self._priority = priority
+        self._policy = policy if policy is not None else Policy(plan, priority)
         self._on_event = on_event
-        self._outbox: queue.Queue[_Phase | _Done] = queue.Queue()
-        self._agents = [_Agent(n, queue.Queue()) for n in range(1, max(1, agents) + 1)]
-        self._progress = _Progress({sid: SliceState.PENDING for sid in self._slices})
+        self._outbox: queue.Queue[_Phase | _Started | _Done] = queue.Queue()
+        self._clocks = [AgentClock(n) for n in range(1, max(1, agents) + 1)]
+        self._queue = ReadyQueue(self._clocks, self._policy.key)
+        self._run = _Run()
 
     def run(self) -> ScheduleReport:
         """Schedule every slice and return when none can go on."""
+        # The clock starts once every agent's thread is started, so that starting
+        # a thousand threads does not count as the agents' time.
+        threads = [self._start_worker(clock) for clock in self._clocks]
         started = time.monotonic()
-        threads = [self._start_worker(agent, started) for agent in self._agents]
+        cpu_started = time.thread_time()
+        self._queue.start(started)
         try:
-            for sid in self._order:
-                if not self._deps[sid]:
-                    self._make_ready(sid)
+            self._apply(self._policy.start())
+            self._run.hub_seconds += time.monotonic() - started
             self._loop()
+            self._release_unfinished()
         finally:
-            for agent in self._agents:
-                agent.inbox.put(None)
+            self._queue.close()
         for thread in threads:
             thread.join()
-        return self._report(started)
+        return self._report(started, time.thread_time() - cpu_started)
 
-    def _start_worker(self, agent: _Agent, started: float) -> threading.Thread:
-        agent.freed_at = started
+    def _start_worker(self, clock: AgentClock) -> threading.Thread:
         thread = threading.Thread(
             target=self._work_loop,
-            args=(agent,),
-            name=f"agent-{agent.number}",
+            args=(clock.agent,),
+            name=f"agent-{clock.agent}",
             daemon=True,
         )
         thread.start()
         return thread
 
-    def _work_loop(self, agent: _Agent) -> None:
-        # Worker thread: reads only its inbox and writes only the outbox.
-        while True:
-            assignment = agent.inbox.get()
-            if assignment is None:
-                return
-            item, task = assignment
+    def _work_loop(self, agent: int) -> None:
+        # Worker thread: takes from the ready queue, writes only the outbox.
+        entry = self._queue.first(agent)
+        while entry is not None:
+            self._outbox.put(_Started(agent, entry))
 
-            def report(phase: str, sid: str = item.id) -> None:
-                self._outbox.put(_Phase(agent.number, sid, phase))
+            def report(phase: str, sid: str = entry.task.slice_id) -> None:
+                self._outbox.put(_Phase(agent, sid, phase))
 
             try:
-                result: object = self._hooks.work(task, report)  # type: ignore[arg-type]
+                result: object = self._hooks.work(entry.work, report)  # type: ignore[arg-type]
                 error = ""
             except Exception:  # noqa: BLE001 - recorded on the slice, never hidden
                 result, error = None, traceback.format_exc()
-            self._outbox.put(
-                _Done(agent.number, item.id, result, error, time.monotonic())
-            )
+            halt = isinstance(result, _HaltsConversion) and result.budget_exhausted
+            self._outbox.put(_Done(agent, entry, result, error))
+            entry = self._queue.take(agent, halt_conversion=halt)
 
     def _loop(self) -> None:
-        # Results are recorded before the next hand-out, so that a slice
-        # whose dependency was just verified competes on its priority.
-        # Recording a result costs a commit, tens of milliseconds, and that
-        # is the only time an agent waits while a slice is ready.
-        progress = self._progress
-        while True:
-            self._dispatch()
-            if not any(agent.slice_id for agent in self._agents):
-                # Every agent is free, so the dispatch emptied the ready set.
-                return
-            self._collect(block=True)
-            while progress.results:
-                self._finish(progress.results.popleft())
-
-    def _collect(self, block: bool) -> None:
-        """Take every message the workers sent; wait for one if ``block``."""
-        try:
-            if block:
-                message = self._outbox.get(timeout=TICK_SECONDS)
-            else:
-                message = self._outbox.get_nowait()
-        except queue.Empty:
-            if block:
-                self._on_event(Event(EventKind.TICK))
-            return
-        while True:
-            self._receive(message)
+        run = self._run
+        while run.outstanding:
             try:
-                message = self._outbox.get_nowait()
+                message = self._outbox.get(timeout=TICK_SECONDS)
             except queue.Empty:
-                return
+                self._on_event(Event(EventKind.TICK))
+                continue
+            began = time.monotonic()
+            while True:
+                self._receive(message)
+                try:
+                    message = self._outbox.get_nowait()
+                except queue.Empty:
+                    break
+            run.hub_seconds += time.monotonic() - began
 
-    def _receive(self, message: _Phase | _Done) -> None:
+    def _receive(self, message: _Phase | _Started | _Done) -> None:
         if isinstance(message, _Phase):
             self._on_event(
                 Event(EventKind.PHASE, message.slice_id, message.agent, message.phase)
             )
-            return
-        agent = self._agents[message.agent - 1]
-        agent.working += message.finished_at - agent.started_at
-        agent.freed_at = message.finished_at
-        agent.slice_id = None
-        self._progress.results.append(message)
-
-    def _dispatch(self) -> None:
-        progress = self._progress
-        while progress.ready:
-            agent = next((a for a in self._agents if a.slice_id is None), None)
-            if agent is None:
-                return
-            _, sid = heapq.heappop(progress.ready)
-            ready_since = progress.ready_since or time.monotonic()
-            if not progress.ready:
-                progress.ready_since = None
-            item = self._slices[sid]
-            if progress.budget_exhausted and self._hooks.needs_converter(item):
-                self._on_event(
-                    Event(EventKind.DEFERRED, sid, detail="budget exhausted")
-                )
-                continue
-            began = time.monotonic()
-            task = self._hooks.prepare(item)
-            logger.debug("prepared slice %s in %.3fs", sid, time.monotonic() - began)
-            if isinstance(task, Skip):
-                progress.skipped.append(sid)
-                self._resolve(sid, SliceState.VERIFIED)
-                self._on_event(Event(EventKind.SKIPPED, sid, detail=task.reason))
-                continue
-            self._assign(agent, item, task, ready_since)
-
-    def _assign(
-        self, agent: _Agent, item: Slice, task: object, ready_since: float
-    ) -> None:
-        now = time.monotonic()
-        waited_from = max(agent.freed_at, ready_since)
-        agent.idle += max(0.0, waited_from - agent.freed_at)
-        agent.idle_with_ready += max(0.0, now - waited_from)
-        agent.slice_id = item.id
-        agent.started_at = now
-        agent.slices += 1
-        self._progress.states[item.id] = SliceState.RUNNING
-        self._progress.dispatches.append((agent.number, item.id))
-        self._hooks.started(item, agent.number)
-        self._on_event(Event(EventKind.STARTED, item.id, agent.number))
-        agent.inbox.put((item, task))
+        elif isinstance(message, _Started):
+            item = self._slices[message.entry.task.slice_id]
+            self._hooks.started(item, message.agent)
+            self._on_event(Event(EventKind.STARTED, item.id, message.agent))
+        else:
+            self._run.outstanding -= 1
+            self._finish(message)
 
     def _finish(self, done: _Done) -> None:
-        item = self._slices[done.slice_id]
+        task = done.entry.task
+        item = self._slices[task.slice_id]
         if done.error:
             logger.error(
                 "agent %d crashed on slice %s:\n%s", done.agent, item.id, done.error
@@ -365,74 +390,116 @@ class Scheduler(Generic[TaskT, ResultT]):
             logger.debug(
                 "recorded slice %s in %.3fs", item.id, time.monotonic() - began
             )
-        if finished.budget_exhausted:
-            self._progress.budget_exhausted = True
+        if finished.budget_exhausted and not self._run.budget_exhausted:
+            self._halt_conversion()
+        outcome = self._outcome(finished)
+        if not self._policy.is_blocked(item.id):
+            self._announce(task, outcome, done.agent, finished.summary)
+        self._apply(self._policy.complete(task, outcome))
+
+    @staticmethod
+    def _outcome(finished: Finished) -> Outcome:
         if finished.retry:
-            self._on_event(
-                Event(EventKind.RETRY, item.id, done.agent, finished.summary)
-            )
-            self._progress.states[item.id] = SliceState.PENDING
-            self._make_ready(item.id)
-            return
-        kind = {
-            SliceState.VERIFIED: EventKind.VERIFIED,
-            SliceState.FAILED: EventKind.FAILED,
-        }.get(finished.state, EventKind.DEFERRED)
-        self._on_event(Event(kind, item.id, done.agent, finished.summary))
-        self._resolve(item.id, finished.state)
+            return Outcome.RETRY
+        return _OUTCOMES.get(finished.state, Outcome.DEFERRED)
 
-    def _resolve(self, sid: str, state: SliceState) -> None:
-        states = self._progress.states
-        states[sid] = state
-        if state is SliceState.VERIFIED:
-            for dependent in self._dependents[sid]:
-                if all(states[d] is SliceState.VERIFIED for d in self._deps[dependent]):
-                    self._make_ready(dependent)
-        elif state is SliceState.FAILED:
-            self._block_dependents(sid)
+    def _announce(self, task: Task, outcome: Outcome, agent: int, detail: str) -> None:
+        sid = task.slice_id
+        if outcome is Outcome.PASSED:
+            kind = _PASSED_EVENTS[task.stage]
+        elif outcome is Outcome.FAILED:
+            kind = EventKind.FAILED
+        elif outcome is Outcome.RETRY:
+            kind = EventKind.RETRY
+        else:
+            kind = EventKind.DEFERRED
+        self._on_event(Event(kind, sid, agent, detail))
 
-    def _block_dependents(self, failed: str) -> None:
-        pending = list(self._dependents[failed])
-        while pending:
-            sid = pending.pop()
-            if self._progress.states[sid] is not SliceState.PENDING:
-                continue
-            self._progress.states[sid] = SliceState.BLOCKED
+    def _halt_conversion(self) -> None:
+        """Stop handing out converter work, and take back what is queued."""
+        self._run.budget_exhausted = True
+        self._queue.halt_conversion()
+        for entry in self._queue.withdraw(lambda queued: queued.needs_converter):
+            self._run.outstanding -= 1
+            sid = entry.task.slice_id
+            self._on_event(Event(EventKind.DEFERRED, sid, detail="budget exhausted"))
+            self._apply(self._policy.complete(entry.task, Outcome.DEFERRED))
+
+    def _apply(self, changes: Changes) -> None:
+        """Act on what an outcome changed: record blocked slices, verify
+        slices, and prepare and queue the tasks that are ready."""
+        for sid, failed in changes.blocked:
             self._hooks.block(self._slices[sid], failed)
             self._on_event(
                 Event(EventKind.BLOCKED, sid, detail=f"slice {failed} failed")
             )
-            pending.extend(self._dependents[sid])
+        if changes.blocked:
+            # A contract-first slice may be queued when a dependency fails.
+            blocked = {sid for sid, _ in changes.blocked}
+            withdrawn = self._queue.withdraw(lambda q: q.task.slice_id in blocked)
+            self._run.outstanding -= len(withdrawn)
+        for sid in changes.verified:
+            finished = self._staged().verify(self._slices[sid])
+            self._on_event(Event(EventKind.VERIFIED, sid, detail=finished.summary))
+        stale = {task.slice_id for task in changes.stale}
+        withdrawn = self._queue.withdraw(lambda q: q.task.slice_id in stale)
+        self._run.outstanding -= len(withdrawn)
+        for entry in withdrawn:
+            self._enqueue(entry.task)
+        for task in changes.ready:
+            self._enqueue(task)
 
-    def _make_ready(self, sid: str) -> None:
-        progress = self._progress
-        if not progress.ready:
-            progress.ready_since = time.monotonic()
-        # heapq pops the smallest: the longest remaining path, then the id.
-        heapq.heappush(progress.ready, (-self._priority.get(sid, 0), sid))
+    def _enqueue(self, task: Task) -> None:
+        item = self._slices[task.slice_id]
+        began = time.monotonic()
+        if task.stage is Stage.WHOLE:
+            work: object = self._hooks.prepare(item)
+        else:
+            work = self._staged().prepare_stage(item, task)
+        logger.debug("prepared slice %s in %.3fs", item.id, time.monotonic() - began)
+        if isinstance(work, Skip):
+            self._run.skipped.append(item.id)
+            self._on_event(Event(EventKind.SKIPPED, item.id, detail=work.reason))
+            self._apply(self._policy.complete(task, Outcome.PASSED))
+            return
+        converter = task.stage is not Stage.CHECK and self._hooks.needs_converter(item)
+        if converter and self._run.budget_exhausted:
+            self._on_event(
+                Event(EventKind.DEFERRED, item.id, detail="budget exhausted")
+            )
+            self._apply(self._policy.complete(task, Outcome.DEFERRED))
+            return
+        self._run.outstanding += 1
+        self._queue.push(QueuedTask(task, work, converter))
 
-    def _report(self, started: float) -> ScheduleReport:
+    def _staged(self) -> StagedHooks[TaskT, ResultT]:
+        return cast(StagedHooks[TaskT, ResultT], self._hooks)
+
+    def _release_unfinished(self) -> None:
+        for sid in self._policy.unfinished():
+            self._staged().release(self._slices[sid])
+
+    def _report(self, started: float, hub_cpu: float) -> ScheduleReport:
         end = time.monotonic()
-        agents = []
-        for agent in self._agents:
-            idle = agent.idle + (
-                end - agent.freed_at if agent.slice_id is None else 0.0
+        agents = tuple(
+            AgentReport(
+                clock.agent,
+                clock.tasks,
+                clock.working,
+                clock.idle + (end - clock.freed_at if clock.free else 0.0),
+                clock.idle_with_ready,
             )
-            agents.append(
-                AgentReport(
-                    agent.number,
-                    agent.slices,
-                    agent.working,
-                    idle,
-                    agent.idle_with_ready,
-                )
-            )
-        progress = self._progress
+            for clock in self._clocks
+        )
+        states = self._policy.states()
         return ScheduleReport(
-            states=tuple((sid, progress.states[sid]) for sid in self._order),
-            skipped=tuple(progress.skipped),
-            dispatches=tuple(progress.dispatches),
-            agents=tuple(agents),
+            states=tuple((sid, states[sid]) for sid in self._policy.order),
+            skipped=tuple(self._run.skipped),
+            dispatches=self._queue.dispatches(),
+            agents=agents,
             elapsed=end - started,
-            budget_exhausted=progress.budget_exhausted,
+            budget_exhausted=self._run.budget_exhausted,
+            schedule=self._policy.schedule.value,
+            hub_seconds=self._run.hub_seconds,
+            hub_cpu_seconds=hub_cpu,
         )

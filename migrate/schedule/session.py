@@ -6,10 +6,18 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import time
 from collections.abc import Callable
 
 import migrate
-from migrate.commit import INTEGRATION_BRANCH, EstateRepo, SliceCommit, branch_name
+from migrate.commit import (
+    INTEGRATION_BRANCH,
+    BranchUpdate,
+    EstateRepo,
+    SliceCommit,
+    branch_name,
+)
 from migrate.convert.rules.names import java_class_name
 from migrate.errors import InputError
 from migrate.graph import EstateModel
@@ -33,6 +41,11 @@ from migrate.schedule.scheduler import Finished, Skip
 from migrate.schedule.worker import SliceResult, SliceWorker, WorkItem
 
 logger = logging.getLogger(__name__)
+
+# Test-only: seconds to sleep between the steps of a slice's commit, so that
+# the crash-safety test can kill a run inside the sequence. Unset in normal
+# use.
+COMMIT_PAUSE_VARIABLE = "MIGRATE_TEST_COMMIT_PAUSE"
 
 
 class RunSession:
@@ -71,6 +84,13 @@ class RunSession:
         self._java_paths: dict[str, tuple[str, ...]] = {}
         self._hashes: dict[str, str] = {}
         self._data_hashes: dict[str, str] = {}
+        self._commit_pause = float(os.environ.get(COMMIT_PAUSE_VARIABLE) or 0)
+        # Set by the runner on Ctrl-C: from then on a result that is not
+        # accepted may come from a program the interrupt killed, so the slice
+        # goes back to pending instead of failing.
+        self.interrupted = False
+        # Slices that an earlier run verified with the same inputs.
+        self.skipped: list[str] = []
 
     # Scheduler hooks
 
@@ -82,6 +102,7 @@ class RunSession:
         record = self.journal.slice(item.id)
         if record is not None and self._still_verified(record, work.input_hash):
             self._keep(item, record)
+            self.skipped.append(item.id)
             return Skip("already verified")
         return work
 
@@ -89,20 +110,35 @@ class RunSession:
         self.journal.set_running(item.id, self.run_id, agent, self._hashes[item.id])
 
     def work(self, task: WorkItem, report: Callable[[str], None]) -> SliceResult:
-        """Convert and verify, in a worker thread."""
+        """Convert and verify, in a worker thread. Once the run is
+        interrupted, return at once with no attempt, which :meth:`finish`
+        records as pending."""
+        # NOTE: the scheduler has no way to stop handing out tasks, so the
+        # tasks queued at the interrupt still go out, and return here at once.
+        if self.interrupted:
+            return SliceResult(task, None, (), self.worker.converter.name)
         return self.worker.work(task, report)
 
     def finish(self, item: Slice, result: SliceResult) -> Finished:
-        """Record a result; commit a verified slice."""
-        for attempt in result.attempts:
-            self.journal.add_attempt(
-                item.id,
-                self.run_id,
-                attempt.number,
-                attempt.verdict.kind.value,
-                attempt.verdict.evidence,
-                attempt.usage,
-            )
+        """Record a result; commit a verified slice and move its branch."""
+        verdict = result.verdict
+        accepted = verdict is not None and verdict.accepted
+        if self.interrupted and not accepted and not result.budget_exhausted:
+            self.journal.set_pending(item.id, self._hashes.get(item.id, ""))
+            return Finished(SliceState.PENDING, "interrupted")
+        # The attempts and the outcome are one transaction, so a slice whose
+        # commit is recorded never runs again, and one whose commit is not
+        # recorded runs again with no attempt kept twice.
+        with self.journal.transaction():
+            self._add_attempts(item, result)
+            finished, commit = self._settle(item, result)
+        if commit:
+            self._move_branch(item, commit)
+        return finished
+
+    def _settle(self, item: Slice, result: SliceResult) -> tuple[Finished, str]:
+        """Record the outcome; for a verified slice, write its commit and
+        return its id too."""
         verdict = result.verdict
         if result.budget_exhausted:
             self._record(
@@ -110,27 +146,33 @@ class RunSession:
                 result,
                 SliceState.PENDING,
                 "not converted: the LLM budget is exhausted",
+                self._branch_commit(item.id),
             )
-            return Finished(
+            finished = Finished(
                 SliceState.PENDING, "budget exhausted", budget_exhausted=True
             )
+            return finished, ""
         if verdict is None or not verdict.accepted:
             evidence = verdict.evidence if verdict else "no verdict"
+            self._drop_branch(item.id)
             self._record(item, result, SliceState.FAILED, evidence)
-            return Finished(
-                SliceState.FAILED, verdict.summary() if verdict else evidence
-            )
+            summary = verdict.summary() if verdict else evidence
+            return Finished(SliceState.FAILED, summary), ""
         if self._missed_jobs(item, result.item.jobs):
-            return Finished(
+            finished = Finished(
                 SliceState.PENDING, "a job became complete while it ran", retry=True
             )
+            return finished, ""
         commit = self._commit(item, result)
-        self._record(item, result, SliceState.VERIFIED, verdict.evidence, commit)
-        return Finished(SliceState.VERIFIED, verdict.summary())
+        return Finished(SliceState.VERIFIED, verdict.summary()), commit
 
     def crashed(self, item: Slice, error: str) -> Finished:
+        if self.interrupted:
+            self.journal.set_pending(item.id, self._hashes.get(item.id, ""))
+            return Finished(SliceState.PENDING, "interrupted")
         lines = error.strip().splitlines()
         summary = f"internal error: {lines[-1] if lines else 'unknown'}"
+        self._drop_branch(item.id)
         self.journal.set_outcome(
             item.id,
             SliceState.FAILED,
@@ -144,6 +186,7 @@ class RunSession:
         return Finished(SliceState.FAILED, summary)
 
     def block(self, item: Slice, failed: str) -> None:
+        self._drop_branch(item.id)
         self.journal.set_blocked(
             item.id, self.run_id, f"blocked: slice {failed} failed"
         )
@@ -154,8 +197,9 @@ class RunSession:
     # Integration
 
     def update_integration(self) -> str | None:
-        """Join every verified slice in one commit on the integration branch;
-        return its id, or None when no slice is verified."""
+        """Join every verified slice in one commit on the integration branch
+        and return its id. With no slice verified, delete the branch and
+        return None."""
         records = self.journal.slices()
         verified = [
             item.id
@@ -164,13 +208,23 @@ class RunSession:
             and record.state is SliceState.VERIFIED
             and record.commit_id
         ]
+        branch = self.journal.branches().get(INTEGRATION_BRANCH)
+        old = branch.commit_id if branch else ""
         if not verified:
+            if old:
+                self.repo.update_branches([BranchUpdate(INTEGRATION_BRANCH, "", old)])
+                self.journal.set_branch(INTEGRATION_BRANCH, "")
             return None
         covered = {dep for sid in verified for dep in self._slices[sid].depends_on}
         tips = [sid for sid in verified if sid not in covered]
         heads = [records[sid].commit_id for sid in tips]
         commit = self.repo.write_integration_commit(heads, verified)
-        self.repo.update_branch(INTEGRATION_BRANCH, commit)
+        if commit != old:
+            # The same order as a slice's commit: the journal names the new
+            # commit before the branch moves to it.
+            self.journal.begin_branch(INTEGRATION_BRANCH, commit)
+            self.repo.update_branch(INTEGRATION_BRANCH, commit, expected=old)
+            self.journal.end_branch(INTEGRATION_BRANCH)
         return commit
 
     # Work items
@@ -342,11 +396,10 @@ class RunSession:
         )
 
     def _keep(self, item: Slice, record: SliceRecord) -> None:
+        # The reconciliation at the start of the run has put the branch back
+        # at the journal's commit, had someone deleted or moved it.
         self._commits[item.id] = record.commit_id
         self._java_paths[item.id] = record.java_paths
-        # The branch may have been deleted since the earlier run.
-        # update_branch writes nothing when it already points at the commit.
-        self.repo.update_branch(branch_name(item.id), record.commit_id)
 
     def _java_of(self, slice_id: str) -> tuple[JavaSource, ...]:
         if slice_id not in self._java:
@@ -366,6 +419,9 @@ class RunSession:
         return {job.name for job in now} > {job.name for job in ran}
 
     def _commit(self, item: Slice, result: SliceResult) -> str:
+        """Write the commit of a verified slice and record it as the one its
+        branch is about to point at (steps 1 and 2 of the write order that
+        :mod:`migrate.schedule.recovery` describes)."""
         verdict = result.verdict
         assert verdict is not None and result.conversion is not None
         notes = () if verdict.exercised else (NOT_EXERCISED,)
@@ -379,11 +435,58 @@ class RunSession:
             notes=notes,
         )
         commit = self.repo.write_slice_commit(request, self.java_root)
-        self.repo.update_branch(branch_name(item.id), commit)
+        self._pause_for_tests()
+
+        sources = result.conversion.sources
+        self.journal.begin_commit(
+            item.id,
+            commit,
+            converter=result.converter,
+            evidence=verdict.evidence,
+            checks=verdict.checks,
+            java_paths=tuple(s.path for s in sources),
+            usage=result.usage,
+            attempts=len(result.attempts),
+        )
         self._commits[item.id] = commit
-        self._java[item.id] = result.conversion.sources
-        self._java_paths[item.id] = tuple(s.path for s in result.conversion.sources)
+        self._java[item.id] = sources
+        self._java_paths[item.id] = tuple(s.path for s in sources)
         return commit
+
+    def _move_branch(self, item: Slice, commit: str) -> None:
+        """Move the slice's branch from the journal's commit to ``commit``,
+        then mark the slice verified (steps 3 and 4)."""
+        self._pause_for_tests()
+        expected = self._branch_commit(item.id)
+        self.repo.update_branch(branch_name(item.id), commit, expected=expected)
+        self._pause_for_tests()
+        self.journal.end_commit(item.id)
+
+    def _drop_branch(self, slice_id: str) -> None:
+        """Delete the branch of a slice that is no longer verified. The
+        caller then clears the slice's commit in the journal."""
+        old = self._branch_commit(slice_id)
+        if old:
+            self.repo.update_branches([BranchUpdate(branch_name(slice_id), "", old)])
+
+    def _branch_commit(self, slice_id: str) -> str:
+        record = self.journal.slice(slice_id)
+        return record.commit_id if record else ""
+
+    def _pause_for_tests(self) -> None:
+        if self._commit_pause:
+            time.sleep(self._commit_pause)
+
+    def _add_attempts(self, item: Slice, result: SliceResult) -> None:
+        for attempt in result.attempts:
+            self.journal.add_attempt(
+                item.id,
+                self.run_id,
+                attempt.number,
+                attempt.verdict.kind.value,
+                attempt.verdict.evidence,
+                attempt.usage,
+            )
 
     def _record(
         self,

@@ -9,10 +9,14 @@ from rich.table import Table
 
 from migrate.model import SliceState
 from migrate.schedule.journal import Usage
-from migrate.schedule.scheduler import ScheduleReport
+from migrate.schedule.scheduler import AgentReport, ScheduleReport
 
 if TYPE_CHECKING:
     from migrate.schedule.runner import RunReport
+
+# Above this many agents the table shows only the totals; `migrate status
+# --json` has every agent's times.
+MAX_AGENT_ROWS = 16
 
 
 def print_summary(report: RunReport, console: Console) -> None:
@@ -27,6 +31,9 @@ def print_summary(report: RunReport, console: Console) -> None:
             soft_wrap=True,
         )
     console.print(_agent_table(schedule))
+    console.print(
+        _accounting_line(schedule), markup=False, highlight=False, soft_wrap=True
+    )
     if report.usage.requests:
         console.print(_usage_table(report))
     for slice_id, reason in report.failures:
@@ -60,23 +67,49 @@ def _agent_table(schedule: ScheduleReport) -> Table:
     table = Table(title="agents", box=None, title_justify="left")
     for column in (
         "agent",
-        "slices",
+        "tasks",
         "working",
         "idle",
         "idle with a slice ready",
         "utilisation",
     ):
         table.add_column(column, justify="right")
-    for agent in schedule.agents:
-        table.add_row(
-            str(agent.agent),
-            str(agent.slices),
-            f"{agent.working:.1f}s",
-            f"{agent.idle:.1f}s",
-            f"{agent.idle_with_ready:.2f}s",
-            f"{agent.utilisation:.0%}",
+    agents = schedule.agents
+    shown = agents if len(agents) <= MAX_AGENT_ROWS else ()
+    for agent in shown:
+        table.add_row(*_agent_cells(agent))
+    if len(agents) > 1:
+        total = AgentReport(
+            0,
+            sum(a.slices for a in agents),
+            sum(a.working for a in agents),
+            sum(a.idle for a in agents),
+            sum(a.idle_with_ready for a in agents),
         )
+        table.add_row("all", *_agent_cells(total)[1:])
     return table
+
+
+def _agent_cells(agent: AgentReport) -> tuple[str, ...]:
+    return (
+        str(agent.agent),
+        str(agent.slices),
+        f"{agent.working:.1f}s",
+        f"{agent.idle:.1f}s",
+        f"{agent.idle_with_ready:.2f}s",
+        f"{agent.utilisation:.0%}",
+    )
+
+
+def _accounting_line(schedule: ScheduleReport) -> str:
+    tasks = len(schedule.dispatches)
+    per_task = schedule.hub_seconds / tasks * 1000 if tasks else 0.0
+    return (
+        f"{schedule.schedule} schedule, {len(schedule.agents)} agents: "
+        f"scaling efficiency {schedule.efficiency:.0%} (work "
+        f"{schedule.work_seconds:.1f}s over {schedule.elapsed:.1f}s); the "
+        f"scheduler spent {schedule.hub_seconds:.2f}s, {per_task:.1f} ms per task"
+    )
 
 
 def _usage_table(report: RunReport) -> Table:
