@@ -8,10 +8,10 @@ accounting. Verification is trivial: a check task and the runtime slice
 return at once, and nothing is committed, so the run measures
 coordination alone. Each conversion is either
 
-* ``http``: the real LLM converter (litellm) sending its prompt to the
-  stand-in of ``tests/llm_server.py`` on 127.0.0.1, in a child process,
-  which answers after ``--delay`` seconds; or
-* ``sleep``: a converter that sleeps ``--delay`` seconds.
+* ``http``: the real LLM converter (litellm) sends its prompt to the
+  stand-in of ``tests/llm_server.py``. The stand-in runs on 127.0.0.1 in a
+  child process and responds after ``--delay`` seconds.
+* ``sleep``: a converter sleeps ``--delay`` seconds.
 
 Usage::
 
@@ -172,7 +172,9 @@ def serve(delay: float) -> int:
     return 0
 
 
-def http_converter(url: str, agents: int) -> Callable[[ConversionRequest], object]:
+def http_converter(
+    url: str, agents: int, delay: float
+) -> Callable[[ConversionRequest], object]:
     sys.path.insert(0, str(TESTS))
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
     os.environ.setdefault("OPENAI_API_KEY", DUMMY_KEY)
@@ -184,7 +186,10 @@ def http_converter(url: str, agents: int) -> Callable[[ConversionRequest], objec
         model="openai/bench-model",
         api_base=url,
         cache_dir=None,
-        request_timeout=600.0,
+        # NOTE: under load the stand-in now and then reads an empty body and
+        # sends no response. A short timeout turns that into a retry instead
+        # of a ten-minute stall.
+        request_timeout=max(30.0, 3 * delay),
         concurrency=agents,
     )
     converter = build_llm_converter(settings, runtime=RUNTIME_STUB)
@@ -225,7 +230,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--programs", type=int, default=3000)
     parser.add_argument("--agents", type=int, default=1000)
-    parser.add_argument("--delay", type=float, default=2.0, help="seconds per answer")
+    parser.add_argument(
+        "--delay",
+        type=float,
+        default=2.0,
+        help="seconds the stand-in waits before each response",
+    )
     parser.add_argument("--converter", choices=("sleep", "http"), default="sleep")
     parser.add_argument("--schedule", nargs="+", default=["topological", "contract"])
     parser.add_argument("--seed", type=int, default=1)
@@ -244,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
             text=True,
         )
         assert server.stdout is not None
-        convert = http_converter(server.stdout.readline().strip(), args.agents)
+        url = server.stdout.readline().strip()
+        convert = http_converter(url, args.agents, args.delay)
     else:
         convert = sleeper(args.delay)
     try:

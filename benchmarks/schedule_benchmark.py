@@ -232,8 +232,8 @@ class Durations:
 
 
 class WavePolicy(Policy):
-    """A level-by-level scheduler: every slice of one level is verified
-    before any slice of the next level starts; in a level, the largest
+    """A level-by-level scheduler. Every slice of one level is verified
+    before any slice of the next level starts, and in a level the largest
     slices go first."""
 
     def __init__(self, plan: Plan) -> None:

@@ -289,8 +289,8 @@ class Plan:
     # Content hash of each member, by relative path.
     hashes: tuple[tuple[str, str], ...] = ()
     # The chain that bounds a contract-first run: the runtime, record slices
-    # and one program slice, whose own conversion ends it; the check that
-    # compiles the program with its real callees and runs its jobs follows.
+    # and one program slice, whose conversion ends it. One check follows,
+    # which compiles that program with its real callees and runs its jobs.
     contract_critical_path: tuple[str, ...] = ()
 
     def slice(self, slice_id: str) -> Slice:

@@ -48,14 +48,17 @@ def build_plan(estate: Estate) -> Plan:
 
 def plan_from_model(model: EstateModel) -> Plan:
     groups = _program_groups(model)
-    slice_of_program = {p: gid for gid, g in groups.items() for p in g.programs | g.drivers}
+    slice_of_program = {
+        p: gid for gid, g in groups.items() for p in g.programs | g.drivers
+    }
     owned, records = _copybook_owners(model, slice_of_program)
     slice_graph = _slice_graph(model, groups, slice_of_program, records)
     slices = _make_slices(model, groups, owned, records, slice_graph)
     order = list(nx.lexicographical_topological_sort(slice_graph.reverse(copy=False)))
     ordered = [slices[sid] for sid in order]
     unresolved = tuple(
-        UnresolvedCall(program, site.via, site.pos) for program, site in model.unresolved
+        UnresolvedCall(program, site.via, site.pos)
+        for program, site in model.unresolved
     )
     diagnostics = list(model.diagnostics) + [
         Diagnostic(
@@ -220,19 +223,34 @@ def _make_slices(
         members = tuple(
             dict.fromkeys(
                 [model.programs[p].member for p in programs]
-                + [model.copybook_members[c] for c in copybooks if c in model.copybook_members]
+                + [
+                    model.copybook_members[c]
+                    for c in copybooks
+                    if c in model.copybook_members
+                ]
             )
         )
         slices[gid] = Slice(
-            gid, SliceKind.PROGRAM, programs, copybooks, members,
+            gid,
+            SliceKind.PROGRAM,
+            programs,
+            copybooks,
+            members,
             tuple(sorted(graph.successors(gid))),
-            sum(sizes.get(m, 0) for m in members), levels[gid],
+            sum(sizes.get(m, 0) for m in members),
+            levels[gid],
         )
     for name, sid in records.items():
         member = model.copybook_members.get(name, "")
         slices[sid] = Slice(
-            sid, SliceKind.RECORD, (), (name,), (member,) if member else (),
-            tuple(sorted(graph.successors(sid))), sizes.get(member, 0), levels[sid],
+            sid,
+            SliceKind.RECORD,
+            (),
+            (name,),
+            (member,) if member else (),
+            tuple(sorted(graph.successors(sid))),
+            sizes.get(member, 0),
+            levels[sid],
         )
     return slices
 
@@ -324,8 +342,8 @@ def _contract_slices(slices: list[Slice]) -> list[Slice]:
 
 
 def contract_critical_path(slices: list[Slice]) -> list[str]:
-    """The chain with the largest total size once program slices stop
-    waiting for the program slices they call, first slice first.
+    """Return the chain with the largest total size once program slices
+    stop waiting for the program slices they call, first slice first.
 
     It is the runtime, the record slices a program uses and that program:
     the longest stretch of conversion a contract-first run cannot

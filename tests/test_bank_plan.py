@@ -60,3 +60,29 @@ def test_bank_plan_slices_and_levels(tmp_path: Path) -> None:
     assert data["widest_level"] == max(len(level) for level in data["levels"])
     assert data["unresolved"] == []
     assert (root / ".migrate" / "plan.json").is_file()
+
+
+def test_bank_plan_summary_shows_both_critical_paths(tmp_path: Path) -> None:
+    root = tmp_path / "bank"
+    shutil.copytree(BANK, root)
+    result = subprocess.run(
+        [sys.executable, "-m", "migrate", "plan", str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    topological = next(line for line in lines if line.startswith("critical path:"))
+    contract = next(
+        line for line in lines if line.startswith("contract-first critical path:")
+    )
+    assert topological.endswith(
+        "runtime -> rec-feeparm -> feecalc -> cycle-ovdchk-tranapl -> posttran"
+    )
+    assert contract.endswith("runtime -> rec-acctrec -> auditrpt")
+
+    def lines_of(line: str) -> int:
+        return int(line.split(", ")[1].split()[0])
+
+    assert lines_of(contract) < lines_of(topological)

@@ -3,8 +3,11 @@ converted at once and verified callee first, and the sample estate."""
 
 from __future__ import annotations
 
+import json
+import logging
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -12,11 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from migrate.commands.run import run_options
 from migrate.commit import EstateRepo, init_repository
 from migrate.config import load_config
 from migrate.convert.rules import RulesConverter
 from migrate.convert.stubs import interface_stub
 from migrate.discover import discover
+from migrate.errors import UsageError
 from migrate.graph import build_model
 from migrate.judge.cobol import build_library
 from migrate.judge.java import compile_java
@@ -39,8 +44,13 @@ from migrate.model import (
 from migrate.plan import contract_critical_path, plan_from_model
 from migrate.planjson import load_plan
 from migrate.runtime import runtime_sources
-from migrate.schedule.contract import ContractSession, schedule_hooks
+from migrate.schedule.contract import (
+    CONVERTED_SUMMARY,
+    ContractSession,
+    schedule_hooks,
+)
 from migrate.schedule.journal import Journal
+from migrate.schedule.live import LogView
 from migrate.schedule.policy import (
     Changes,
     ContractPolicy,
@@ -49,7 +59,6 @@ from migrate.schedule.policy import (
     Stage,
     Task,
 )
-from migrate.schedule.runner import RunOptions, run_estate
 from migrate.schedule.scheduler import Event, EventKind, Scheduler
 from migrate.schedule.session import RunSession
 from migrate.schedule.worker import SliceWorker
@@ -275,14 +284,14 @@ class SlowRules:
     name: str = "rules"
     seconds: float = 1.5
     running: int = 0
-    most_running: int = 0
+    max_running: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
     rules: RulesConverter = field(default_factory=RulesConverter)
 
     def convert(self, request: ConversionRequest) -> Conversion:
         with self.lock:
             self.running += 1
-            self.most_running = max(self.most_running, self.running)
+            self.max_running = max(self.max_running, self.running)
         time.sleep(self.seconds)
         with self.lock:
             self.running -= 1
@@ -351,7 +360,7 @@ def test_contract_chain_three_agents(tmp_path: Path) -> None:
     ).run()
     states = dict(report.states)
     assert set(states.values()) == {SliceState.VERIFIED}, states
-    assert converter.most_running == 3
+    assert converter.max_running == 3
     verified = [e.slice_id for e in events if e.kind is EventKind.VERIFIED]
     assert verified == ["runtime", "chainc", "chainb", "chaina"]
     records = run.journal.slices()
@@ -401,21 +410,44 @@ def test_contract_path_shorter_on_chain(tmp_path: Path) -> None:
     )
 
 
+def test_log_view_shows_contract_stages(caplog: pytest.LogCaptureFixture) -> None:
+    view = LogView(total=2)
+    with caplog.at_level(logging.INFO, logger="migrate.run"), view:
+        view(Event(EventKind.CONVERTED, "alpha", 1, CONVERTED_SUMMARY))
+        view(Event(EventKind.CHECKED, "alpha", 2, "compiled; jobs J behave the same"))
+        view(Event(EventKind.VERIFIED, "alpha", 0, "compiled; jobs J behave the same"))
+    assert caplog.messages == [
+        f"slice alpha converted: {CONVERTED_SUMMARY}",
+        "slice alpha checked: compiled; jobs J behave the same",
+        "slice alpha verified: compiled; jobs J behave the same",
+    ]
+
+
+def test_run_options_reject_unknown_schedule() -> None:
+    with pytest.raises(UsageError, match="unknown schedule 'wave'") as caught:
+        run_options(agents=2, schedule="wave")
+    assert caught.value.hint == "choose one of: topological, contract"
+    options = run_options(agents=2, schedule="contract")
+    assert options.schedule is Schedule.CONTRACT
+
+
 # The sample estate
 
 
 @pytest.mark.slow
-# TODO: wire --schedule into RunOptions and run.py; until then the run
-# cannot select the contract-first schedule.
-@pytest.mark.skip(reason="--schedule contract is not wired into migrate run yet")
 def test_contract_verifies_bank_estate(tmp_path: Path) -> None:
     root = tmp_path / "bank"
     shutil.copytree(BANK, root)
     init_repository(root, "Add the bank estate")
-    report = run_estate(root, RunOptions(agents=3, schedule=Schedule.CONTRACT))
-    failed = [(sid, reason) for sid, reason in report.failures]
-    assert report.ok, failed
-    assert report.schedule.schedule == "contract"
+    migrate = [sys.executable, "-m", "migrate"]
+    run = subprocess.run(
+        [*migrate, "run", str(root), "--schedule", "contract", "--agents", "3"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "contract schedule, 3 agents" in run.stderr
     plan = load_plan(root)
     sizes = {s.id: max(s.size, 1) for s in plan.slices}
     topological = sum(sizes[s] for s in plan.critical_path)
@@ -426,5 +458,18 @@ def test_contract_verifies_bank_estate(tmp_path: Path) -> None:
     assert kinds[-1] is SliceKind.PROGRAM
     assert kinds.count(SliceKind.PROGRAM) == 1
     records = Journal(root / ".migrate" / "journal.sqlite").slices()
+    assert {r.state for r in records.values()} == {SliceState.VERIFIED}
+    assert len(records) == len(plan.slices)
     assert "job NIGHTLY" in records["posttran"].checks
-    assert all(agent.idle_with_ready == 0.0 for agent in report.schedule.agents)
+    status = subprocess.run(
+        [*migrate, "status", str(root), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    summary = json.loads(status.stdout)["last_run"]["summary"]
+    assert summary["schedule"] == "contract"
+    assert summary["verified"] == len(plan.slices)
+    assert 0.0 < summary["scaling_efficiency"] <= 1.0
+    assert len(summary["agents"]) == 3
+    assert all(a["idle_with_ready_seconds"] == 0.0 for a in summary["agents"])

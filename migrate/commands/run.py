@@ -66,6 +66,14 @@ def run_command(
         help="Seconds the running slices get to finish after Ctrl-C before "
         "they are cancelled; a second Ctrl-C cancels them at once.",
     ),
+    schedule: str = typer.Option(
+        "topological",
+        "--schedule",
+        help="Scheduling policy: 'topological' converts a slice once every "
+        "slice it depends on is verified; 'contract' converts each program "
+        "against interface stubs of its callees as soon as its record "
+        "slices are verified, and verifies it once its callees are.",
+    ),
 ) -> None:
     """Convert every slice of the estate at PATH to Java, verify it against
     the original COBOL, and commit it on its branch migrate/<slice>."""
@@ -81,6 +89,7 @@ def run_command(
         request_timeout=request_timeout,
         run_timeout=run_timeout,
         interrupt_grace=interrupt_grace,
+        schedule=schedule,
     )
     # The pipeline loads on first use, so that the other commands start
     # fast and work even where it cannot load.
@@ -102,8 +111,10 @@ def run_options(
     request_timeout: float = 120.0,
     run_timeout: float | None = None,
     interrupt_grace: float = DEFAULT_GRACE_SECONDS,
+    schedule: str = "topological",
 ) -> RunOptions:
     """Check the options of ``migrate run`` and bundle them."""
+    from migrate.schedule.policy import Schedule
     from migrate.schedule.runner import RunOptions
 
     if agents is not None and agents < 1:
@@ -119,6 +130,12 @@ def run_options(
             f"unknown converter {converter!r}",
             hint=f"choose one of: {', '.join(CONVERTER_NAMES)}",
         )
+    schedules = [kind.value for kind in Schedule]
+    if schedule not in schedules:
+        raise UsageError(
+            f"unknown schedule {schedule!r}",
+            hint=f"choose one of: {', '.join(schedules)}",
+        )
     return RunOptions(
         agents=agents,
         converter=ConverterOptions(
@@ -133,6 +150,7 @@ def run_options(
         ),
         run_timeout=run_timeout,
         interrupt_grace=interrupt_grace,
+        schedule=Schedule(schedule),
     )
 
 

@@ -130,16 +130,15 @@ class LiveView:
         for column in ("agent", "slice", "phase", "elapsed"):
             table.add_column(column)
         rows = list(self._rows.items())
-        most = max(5, self._console.size.height - 4)
+        max_rows = max(5, self._console.size.height - 4)
         hidden = ""
-        if len(rows) > most:
+        if len(rows) > max_rows:
             busy = [(number, row) for number, row in rows if row.slice_id]
             idle = len(rows) - len(busy)
-            hidden = (
-                f"{len(busy) - most} more agents busy, " if len(busy) > most else ""
-            )
+            if len(busy) > max_rows:
+                hidden = f"{len(busy) - max_rows} more agents busy, "
             hidden += f"{idle} agents idle"
-            rows = busy[:most]
+            rows = busy[:max_rows]
         for number, row in rows:
             elapsed = f"{now - row.since:5.1f}s" if row.slice_id else ""
             table.add_row(str(number), row.slice_id or "-", row.phase, elapsed)

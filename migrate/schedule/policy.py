@@ -35,7 +35,7 @@ class Schedule(enum.Enum):
 
 
 class Stage(enum.Enum):
-    """What one task of a slice does."""
+    """The kind of work one task does for its slice."""
 
     # Convert and verify in one go, against verified dependencies.
     WHOLE = "whole"
@@ -56,7 +56,7 @@ class Task:
 
 
 class Outcome(enum.Enum):
-    """How a task ended, as the scheduler reports it to the policy."""
+    """The ending of a task, as the scheduler reports it to the policy."""
 
     PASSED = "passed"
     FAILED = "failed"
@@ -68,7 +68,7 @@ class Outcome(enum.Enum):
 
 @dataclass(frozen=True)
 class Changes:
-    """What an outcome changed, for the scheduler to act on."""
+    """The effects of an outcome, for the scheduler to act on."""
 
     # Newly ready tasks, in the order agents should take them.
     ready: tuple[Task, ...] = ()

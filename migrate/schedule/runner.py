@@ -23,12 +23,14 @@ from migrate.judge.sandbox import Isolation, Sandbox, detect_isolation, kill_run
 from migrate.judge.tools import require_tools, tool_prefixes
 from migrate.judge.verify import Judge
 from migrate.model import Plan, SliceState
-from migrate.plan import plan_from_model, remaining_path_lengths
+from migrate.plan import plan_from_model
 from migrate.planjson import save_plan, state_dir
 from migrate.runtime import runtime_sources
+from migrate.schedule.contract import schedule_hooks
 from migrate.schedule.interrupt import DEFAULT_GRACE_SECONDS, Interrupt, RunCancelled
 from migrate.schedule.journal import JOURNAL_FILE, Journal, RunLock, Usage
 from migrate.schedule.live import LiveView, LogView
+from migrate.schedule.policy import Schedule
 from migrate.schedule.recovery import reconcile
 from migrate.schedule.scheduler import Event, Scheduler, ScheduleReport
 from migrate.schedule.session import RunSession
@@ -46,6 +48,7 @@ class RunOptions:
     run_timeout: float | None = None
     # Seconds the running slices get to finish after Ctrl-C.
     interrupt_grace: float = DEFAULT_GRACE_SECONDS
+    schedule: Schedule = Schedule.TOPOLOGICAL
 
 
 @dataclass(frozen=True)
@@ -116,9 +119,10 @@ def _run_locked(
     plan = plan_from_model(model)
     save_plan(plan, root)
     logger.info(
-        "plan: %d slices, critical path %s",
+        "plan: %d slices, critical path %s, contract-first critical path %s",
         len(plan.slices),
         " > ".join(plan.critical_path),
+        " > ".join(plan.contract_critical_path),
     )
     if repo.has_local_changes():
         logger.warning(
@@ -176,7 +180,9 @@ def _run_with_journal(
         # Before this point Ctrl-C raises KeyboardInterrupt, because nothing
         # is done yet that a partial summary could show.
         with interrupt.installed():
-            schedule = _schedule(plan, config.agents, session, interrupt)
+            schedule = _schedule(
+                plan, config.agents, session, interrupt, options.schedule
+            )
             integration = session.update_integration()
     except BaseException as error:
         kill_running()
@@ -235,9 +241,13 @@ def _build_judge(model: EstateModel, folder: Path, temp_root: Path) -> Judge:
 
 
 def _schedule(
-    plan: Plan, agents: int, session: RunSession, interrupt: Interrupt
+    plan: Plan,
+    agents: int,
+    session: RunSession,
+    interrupt: Interrupt,
+    schedule: Schedule,
 ) -> ScheduleReport:
-    priority = remaining_path_lengths(plan)
+    hooks, policy = schedule_hooks(plan, session, schedule)
     total = len(plan.slices)
     view = LiveView(console, agents, total) if is_interactive() else LogView(total)
     started = time.monotonic()
@@ -253,7 +263,7 @@ def _schedule(
 
     interrupt.on_stop(stop)
     with view:
-        scheduler = Scheduler(plan, agents, session, priority, on_event=on_event)
+        scheduler = Scheduler(plan, agents, hooks, {}, on_event=on_event, policy=policy)
         try:
             return scheduler.run()
         except RunCancelled:
@@ -326,7 +336,6 @@ def _summary_json(report: RunReport) -> dict[str, object]:
         "failed": schedule.count(SliceState.FAILED),
         "blocked": schedule.count(SliceState.BLOCKED),
         "pending": schedule.count(SliceState.PENDING),
-        "elapsed_seconds": round(schedule.elapsed, 3),
         "requests": usage.requests,
         "tokens_in": usage.tokens_in,
         "tokens_out": usage.tokens_out,
@@ -334,16 +343,8 @@ def _summary_json(report: RunReport) -> dict[str, object]:
         "budget_exhausted": schedule.budget_exhausted,
         "interrupted": report.interrupted,
         "integration": report.integration or "",
-        "agents": [
-            {
-                "agent": agent.agent,
-                "slices": agent.slices,
-                "working_seconds": round(agent.working, 3),
-                "idle_seconds": round(agent.idle, 3),
-                "idle_with_ready_seconds": round(agent.idle_with_ready, 3),
-            }
-            for agent in schedule.agents
-        ],
+        # The schedule, elapsed time, and every agent's working and idle time.
+        **schedule.accounting_json(),
     }
 
 
