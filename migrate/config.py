@@ -5,7 +5,12 @@ default, and the command line may override it."""
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import math
+import posixpath
+import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,76 +64,430 @@ class Config:
 # Folders that are never part of the estate's sources.
 ALWAYS_EXCLUDED = (".git", ".migrate", "__pycache__")
 
-_FIELDS = {f.name: f for f in dataclasses.fields(Config)}
+
+@dataclass(frozen=True)
+class SettingsFile:
+    """The file the settings come from: its name relative to the estate
+    root, its text, and the keys of the table that contains the settings."""
+
+    name: str
+    text: str
+    table: tuple[str, ...] = ()
+
+    @property
+    def where(self) -> str:
+        """The file, and the table in it, as messages name them."""
+        if not self.table:
+            return self.name
+        return f"[{'.'.join(self.table)}] of {self.name}"
+
+    def position(self, keys: tuple[str, ...]) -> SourcePos:
+        """Return the position of the line that sets ``keys``."""
+        return SourcePos(self.name, key_line(self.text, (*self.table, *keys)))
+
+    def invalid(self, keys: tuple[str, ...], problem: str, hint: str) -> InputError:
+        """Build the error for a bad value, with ``problem`` after its name."""
+        return InputError(
+            f"setting {'.'.join(keys)!r} in {self.where} {problem}",
+            hint=hint,
+            pos=self.position(keys),
+        )
 
 
 def load_config(root: Path) -> Config:
-    """Read the estate's configuration, or return the defaults."""
+    """Read and validate the estate's configuration, or return the defaults.
+
+    Raises :class:`InputError` at the line of the first bad key or value.
+    """
     path = root / CONFIG_FILE
-    table: dict[str, object] = {}
     if path.is_file():
-        table = _read_toml(path)
-    elif (root / "pyproject.toml").is_file():
-        path = root / "pyproject.toml"
-        data = _read_toml(path)
-        tool = data.get("tool", {})
-        table = tool.get("migrate", {}) if isinstance(tool, dict) else {}
-    return _config_from_table(table, path)
+        text, data = _read_toml(path)
+        return _config_from_table(data, SettingsFile(path.name, text))
+    path = root / "pyproject.toml"
+    if not path.is_file():
+        return Config()
+    text, data = _read_toml(path)
+    source = SettingsFile(path.name, text, ("tool", "migrate"))
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise InputError(
+            f"'tool' in {path.name} must be a table, not {_describe(tool)}",
+            hint="write the settings under a [tool.migrate] header",
+            pos=SettingsFile(path.name, text).position(("tool",)),
+        )
+    table = tool.get("migrate", {})
+    if not isinstance(table, dict):
+        raise InputError(
+            f"'tool.migrate' in {path.name} must be a table, not {_describe(table)}",
+            hint="write the settings under a [tool.migrate] header",
+            pos=source.position(()),
+        )
+    return _config_from_table(table, source)
 
 
-def _read_toml(path: Path) -> dict[str, object]:
+def _read_toml(path: Path) -> tuple[str, dict[str, object]]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        return text, tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise InputError(
             f"invalid configuration: {error}",
             hint="fix the TOML syntax of this file",
             pos=SourcePos(path.name, _error_line(error)),
         ) from error
+    except OSError as error:
+        raise InputError(
+            f"failed to read the settings file: {error.strerror}",
+            hint="make the file readable, or remove it to use the defaults",
+            pos=SourcePos(path.name, 1),
+        ) from error
 
 
 def _error_line(error: Exception) -> int:
-    return getattr(error, "lineno", 0) or 1
+    # tomllib of Python 3.11 gives the position only inside its message.
+    found = re.search(r"at line (\d+)", str(error))
+    return int(found.group(1)) if found else getattr(error, "lineno", 0) or 1
 
 
-def _config_from_table(table: dict[str, object], path: Path) -> Config:
+def _config_from_table(table: dict[str, object], source: SettingsFile) -> Config:
     values: dict[str, object] = {}
+    spellings: dict[str, str] = {}
     for key, raw in table.items():
         name = key.replace("-", "_")
-        if name not in _FIELDS:
-            known = ", ".join(sorted(_FIELDS))
-            raise InputError(
-                f"unknown setting {key!r} in {path.name}",
-                hint=f"known settings: {known}",
+        check = _CHECKS.get(name)
+        if check is None:
+            raise _unknown_setting(key, source)
+        if name in spellings:
+            raise source.invalid(
+                (key,),
+                f"repeats setting {spellings[name]!r} under another spelling",
+                hint="keep one of the two",
             )
-        values[name] = _coerce(name, raw, path)
+        spellings[name] = key
+        values[name] = check(source, key, raw)
     return Config(**values)  # type: ignore[arg-type]
 
 
-def _coerce(name: str, raw: object, path: Path) -> object:
-    default = getattr(Config(), name)
-    if name in ("copy_libraries", "variants") and isinstance(raw, dict):
-        return tuple(sorted((str(k).upper(), str(v)) for k, v in raw.items()))
-    if name == "nested_copy_replacing" and raw not in ("outer", "own"):
-        raise InputError(
-            f"setting {name!r} in {path.name} must be 'outer' or 'own', not {raw!r}",
-            hint="the default is 'outer', as GnuCOBOL does",
-        )
-    if isinstance(default, tuple) and isinstance(raw, list):
-        return tuple(str(item) for item in raw)
-    if isinstance(default, bool) or not isinstance(raw, type(default)):
-        if not (isinstance(default, float) and isinstance(raw, int)):
-            raise InputError(
-                f"setting {name!r} in {path.name} must be a "
-                f"{type(default).__name__}, not {raw!r}",
-                hint=f"the default is {default!r}",
-            )
-        return float(raw)
+def _unknown_setting(key: str, source: SettingsFile) -> InputError:
+    known = sorted(_CHECKS)
+    close = difflib.get_close_matches(key.replace("-", "_"), known, n=1)
+    listing = f"known settings are: {', '.join(known)}"
+    hint = (
+        f"did you mean {close[0]!r}? The {listing}"
+        if close
+        else f"remove it; the {listing}"
+    )
+    return InputError(
+        f"unknown setting {key!r} in {source.where}",
+        hint=hint,
+        pos=source.position((key,)),
+    )
+
+
+# -- value checks -------------------------------------------------------------
+#
+# Each check takes the settings file, the key as written and the value that
+# tomllib read, and returns the value for Config or raises InputError.
+
+Check = Callable[[SettingsFile, str, object], object]
+
+# Keywords and literals of Java 17, which no part of a package name may
+# be. Contextual keywords such as `record` are allowed.
+_JAVA_RESERVED = frozenset(
+    "abstract assert boolean break byte case catch char class const continue "  # noqa: SIM905
+    "default do double else enum extends final finally float for goto if "
+    "implements import instanceof int interface long native new package "
+    "private protected public return short static strictfp super switch "
+    "synchronized this throw throws transient try void volatile while _ "
+    "true false null".split()
+)
+_JAVA_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+# A tab wider than areas A and B together (columns 8 to 72) would push all
+# text after it past column 72.
+_MAX_TAB_WIDTH = 72
+
+
+def _describe(raw: object) -> str:
+    """Name a TOML value with its type, for messages."""
+    if isinstance(raw, bool):
+        return f"the boolean {str(raw).lower()}"
+    if isinstance(raw, int):
+        return f"the integer {raw}"
+    if isinstance(raw, float):
+        return f"the float {raw}"
+    if isinstance(raw, str):
+        return f"the string {raw!r}"
+    if isinstance(raw, list):
+        return "an array"
+    if isinstance(raw, dict):
+        return "a table"
+    return f"the date or time {raw}"
+
+
+def _string(source: SettingsFile, keys: tuple[str, ...], raw: object, hint: str) -> str:
+    if not isinstance(raw, str):
+        raise source.invalid(keys, f"must be a string, not {_describe(raw)}", hint)
     return raw
 
 
+def _integer(source: SettingsFile, key: str, raw: object, hint: str) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        problem = f"must be an integer, not {_describe(raw)}"
+        raise source.invalid((key,), problem, hint + _quotes_note(raw))
+    return raw
+
+
+def _quotes_note(raw: object) -> str:
+    """Return the end of a hint for a number written as a string, or ''."""
+    return "; numbers take no quotes in TOML" if isinstance(raw, str) else ""
+
+
+def _check_java_package(source: SettingsFile, key: str, raw: object) -> str:
+    hint = (
+        'write java_package = "com.example.bank": Java identifiers joined '
+        "by dots, none a Java keyword"
+    )
+    name = _string(source, (key,), raw, hint)
+    problem = _java_package_problem(name)
+    if problem:
+        raise source.invalid(
+            (key,), f"must be a Java package name, but {name!r} {problem}", hint
+        )
+    return name
+
+
+def _java_package_problem(name: str) -> str:
+    """Return why ``name`` is not a usable package name, or ''."""
+    if name in ("java", "migrate.runtime") or name.startswith(
+        ("java.", "migrate.runtime.")
+    ):
+        return "is reserved for the JDK or for the runtime library"
+    for part in name.split("."):
+        if not part:
+            return "has an empty part"
+        if not _JAVA_IDENTIFIER.fullmatch(part):
+            return (
+                f"has the part {part!r}, which is not a Java identifier "
+                "(ASCII letters, digits, '_' and '$', not starting with a digit)"
+            )
+        if part in _JAVA_RESERVED:
+            return f"has the part {part!r}, which is a Java keyword"
+    return ""
+
+
+def _relative_path(
+    source: SettingsFile, keys: tuple[str, ...], raw: object, hint: str
+) -> str:
+    """Check a path relative to the estate root and return it normalized."""
+    path = _string(source, keys, raw, hint)
+    if path.startswith(("/", "\\")) or re.match(r"[A-Za-z]:[\\/]", path):
+        problem = f"must be relative to the estate root, not the absolute path {path!r}"
+        raise source.invalid(keys, problem, hint)
+    normal = posixpath.normpath(path) if path else "."
+    if normal == ".." or normal.startswith("../"):
+        raise source.invalid(
+            keys, f"must stay inside the estate root, but {path!r} leaves it", hint
+        )
+    if normal == ".":
+        raise source.invalid(
+            keys, f"must name a folder below the estate root, not {path!r}", hint
+        )
+    return normal
+
+
+def _check_java_dir(source: SettingsFile, key: str, raw: object) -> str:
+    return _relative_path(source, (key,), raw, 'write java_dir = "java"')
+
+
+def _check_data_dir(source: SettingsFile, key: str, raw: object) -> str:
+    return _relative_path(source, (key,), raw, 'write data_dir = "data"')
+
+
+def _check_tab_width(source: SettingsFile, key: str, raw: object) -> int:
+    hint = "write tab_width = 8, or the columns per tab your editor used"
+    width = _integer(source, key, raw, hint)
+    if not 1 <= width <= _MAX_TAB_WIDTH:
+        problem = f"must be from 1 to {_MAX_TAB_WIDTH} columns, not {width}"
+        raise source.invalid((key,), problem, hint)
+    return width
+
+
+def _check_agents(source: SettingsFile, key: str, raw: object) -> int:
+    hint = "write agents = 4, or another number of parallel agents"
+    agents = _integer(source, key, raw, hint)
+    if agents < 1:
+        raise source.invalid((key,), f"must be at least 1, not {agents}", hint)
+    return agents
+
+
+def _check_run_timeout(source: SettingsFile, key: str, raw: object) -> float:
+    hint = "write run_timeout = 60.0, a number of seconds"
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        problem = f"must be a number of seconds, not {_describe(raw)}"
+        raise source.invalid((key,), problem, hint + _quotes_note(raw))
+    if not math.isfinite(raw) or raw <= 0:
+        problem = f"must be a finite number of seconds above 0, not {raw}"
+        raise source.invalid((key,), problem, hint)
+    return float(raw)
+
+
+def _choice(*choices: str) -> Check:
+    listed = ", ".join(repr(choice) for choice in choices)
+
+    def check(source: SettingsFile, key: str, raw: object) -> str:
+        name = key.replace("-", "_")
+        hint = f'write {name} = "{choices[0]}"; the choices are {listed}'
+        value = _string(source, (key,), raw, hint)
+        if value not in choices:
+            problem = f"must be one of {listed}, not {value!r}"
+            raise source.invalid((key,), problem, hint)
+        return value
+
+    return check
+
+
+def _string_list(
+    source: SettingsFile, key: str, raw: object, hint: str
+) -> tuple[str, ...]:
+    if not isinstance(raw, list):
+        raise source.invalid(
+            (key,), f"must be an array of strings, not {_describe(raw)}", hint
+        )
+    for number, item in enumerate(raw, 1):
+        if not isinstance(item, str):
+            problem = (
+                f"must be an array of strings, but item {number} is {_describe(item)}"
+            )
+            raise source.invalid((key,), problem, hint)
+    return tuple(raw)
+
+
+def _check_exclude(source: SettingsFile, key: str, raw: object) -> tuple[str, ...]:
+    hint = 'write exclude = ["legacy/**"], glob patterns relative to the estate root'
+    patterns = _string_list(source, key, raw, hint)
+    for pattern in patterns:
+        if pattern.startswith("/"):
+            problem = f"must hold patterns relative to the estate root, not {pattern!r}"
+            raise source.invalid((key,), problem, hint)
+    return patterns
+
+
+def _check_builtin_copybooks(
+    source: SettingsFile, key: str, raw: object
+) -> tuple[str, ...]:
+    hint = 'write builtin_copybooks = ["SQLCA", "SQLDA"]'
+    return _string_list(source, key, raw, hint)
+
+
+def _path_table(
+    source: SettingsFile, key: str, raw: object, hint: str
+) -> tuple[tuple[str, str], ...]:
+    """Check a table of names to relative paths. Names are upper-cased."""
+    if not isinstance(raw, dict):
+        problem = f"must be a table of names to paths, not {_describe(raw)}"
+        raise source.invalid((key,), problem, hint)
+    pairs = []
+    for name, value in raw.items():
+        path = _relative_path(source, (key, name), value, hint)
+        pairs.append((name.upper(), path))
+    return tuple(sorted(pairs))
+
+
+def _check_copy_libraries(
+    source: SettingsFile, key: str, raw: object
+) -> tuple[tuple[str, str], ...]:
+    hint = 'write copy_libraries = { SYSLIB = "copy/syslib" }, library to folder'
+    return _path_table(source, key, raw, hint)
+
+
+def _check_variants(
+    source: SettingsFile, key: str, raw: object
+) -> tuple[tuple[str, str], ...]:
+    hint = 'write variants = { PAYROLL = "cobol/v2/PAYROLL.cbl" }, program to member'
+    return _path_table(source, key, raw, hint)
+
+
+_CHECKS: dict[str, Check] = {
+    "java_package": _check_java_package,
+    "java_dir": _check_java_dir,
+    "data_dir": _check_data_dir,
+    "tab_width": _check_tab_width,
+    "source_format": _choice("auto", "fixed", "free"),
+    "copy_libraries": _check_copy_libraries,
+    "nested_copy_replacing": _choice("outer", "own"),
+    "builtin_copybooks": _check_builtin_copybooks,
+    "variants": _check_variants,
+    "exclude": _check_exclude,
+    "agents": _check_agents,
+    "run_timeout": _check_run_timeout,
+}
+
+
+# -- key positions ------------------------------------------------------------
+#
+# tomllib returns no positions, so the line of a key is found in the text:
+# each table header and key/value line is read as a path of keys. The text
+# has already parsed, so only the start of each line needs reading.
+
+_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+_DOTTED_KEY = rf"{_KEY}(?:\s*\.\s*{_KEY})*"
+_TABLE_HEADER = re.compile(rf"\s*\[\[?\s*({_DOTTED_KEY})\s*\]")
+_KEY_VALUE = re.compile(rf"\s*({_DOTTED_KEY})\s*=")
+_MULTILINE_QUOTES = ('"""', "'''")
+
+
+def key_line(text: str, keys: tuple[str, ...]) -> int:
+    """Return the 1-based line that sets ``keys`` (a table's keys, then the
+    key), or of the nearest enclosing key that does. Return 1 when none is found."""
+    table: tuple[str, ...] = ()
+    nearest = (0, 1)  # (keys matched, line) of the best enclosing key so far
+    open_quotes = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        if open_quotes:
+            if open_quotes in line:
+                open_quotes = ""
+            continue
+        header = _TABLE_HEADER.match(line)
+        assignment = None if header else _KEY_VALUE.match(line)
+        if header:
+            table = _key_parts(header.group(1))
+            path = table
+        elif assignment:
+            path = (*table, *_key_parts(assignment.group(1)))
+            open_quotes = _opened_quotes(line[assignment.end() :])
+        else:
+            continue
+        if path[: len(keys)] == keys:
+            return number
+        if keys[: len(path)] == path and len(path) > nearest[0]:
+            nearest = (len(path), number)
+    return nearest[1]
+
+
+def _key_parts(dotted: str) -> tuple[str, ...]:
+    parts = []
+    for part in re.findall(_KEY, dotted):
+        if part.startswith('"'):
+            part = tomllib.loads(f"key = {part}")["key"]
+        elif part.startswith("'"):
+            part = part[1:-1]
+        parts.append(part)
+    return tuple(parts)
+
+
+def _opened_quotes(value: str) -> str:
+    """Return the quotes of a multi-line string that ``value`` starts but
+    does not end, or ''."""
+    for quotes in _MULTILINE_QUOTES:
+        start = value.find(quotes)
+        if start >= 0 and value.find(quotes, start + 3) < 0:
+            return quotes
+    return ""
+
+
 def default_config() -> Config:
+    """Return the settings of an estate without a settings file."""
     return Config()
 
 
-__all__ = ["Config", "default_config", "load_config"]
+__all__ = ["Config", "SettingsFile", "default_config", "key_line", "load_config"]

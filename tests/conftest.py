@@ -1,8 +1,11 @@
-"""Shared helpers of the test suite: writing small estates to disk."""
+"""Shared helpers of the test suite: writing small estates to disk and
+running the command line."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -42,3 +45,19 @@ def write_estate(tmp_path: Path):  # type: ignore[no-untyped-def]
         return base
 
     return write
+
+
+def migrate(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m migrate ARGS`` and return its exit code and output.
+    The terminal is wide enough that rich never wraps a message line."""
+    environment = {**os.environ, "COLUMNS": "250"} if env is None else env
+    return subprocess.run(
+        [sys.executable, "-m", "migrate", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=cwd,
+        check=False,
+    )

@@ -5,13 +5,11 @@ member plans with a warning, and neither shows a traceback."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import fixed
+from conftest import fixed, migrate
 
 PROGRAM = """\
 IDENTIFICATION DIVISION.
@@ -26,18 +24,6 @@ PROCEDURE DIVISION.
 
 def program(name: str, data: str = "01 WS-X PIC X(5) VALUE 'HELLO'.") -> str:
     return fixed(PROGRAM.format(name=name, data=data))
-
-
-def migrate(*args: str) -> subprocess.CompletedProcess[str]:
-    # Wide enough that rich never wraps a message line.
-    env = {**os.environ, "COLUMNS": "250"}
-    return subprocess.run(
-        [sys.executable, "-m", "migrate", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
 
 
 def assert_input_error(result: subprocess.CompletedProcess[str], text: str) -> None:
@@ -90,9 +76,7 @@ def test_plan_invalid_settings_file(write_estate, toml: str, message: str) -> No
 def test_plan_unterminated_replacing_text(write_estate) -> None:  # type: ignore[no-untyped-def]
     root = write_estate(
         {
-            "MAIN1.cbl": program(
-                "MAIN1", data="COPY REC REPLACING ==:P:== BY ==WS"
-            ),
+            "MAIN1.cbl": program("MAIN1", data="COPY REC REPLACING ==:P:== BY ==WS"),
             "REC.cpy": fixed("01 :P:-X PIC X(5)."),
         }
     )

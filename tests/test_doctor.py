@@ -65,20 +65,20 @@ def test_doctor_lists_every_tool() -> None:
     done = run_cli("doctor")
     assert done.returncode == 0, done.stderr
     for tool in ("cobc", "cobcrun", "javac", "java", "unshare"):
-        assert tool in done.stderr
-    assert "sandbox:" in done.stderr
-    assert done.stdout == ""
+        assert tool in done.stdout
+    assert "sandbox:" in done.stdout
+    assert done.stderr == ""
 
 
 def test_doctor_missing_cobc_exit_3(tmp_path: Path) -> None:
     done = run_cli("doctor", path=bin_without(tmp_path, "cobc", "cobcrun"))
     assert done.returncode == 3
-    assert "missing  cobc" in done.stderr
+    assert "missing  cobc" in done.stdout
     assert "apt-get install gnucobol3" in done.stderr
 
 
 def test_doctor_missing_java_hint(tmp_path: Path) -> None:
     done = run_cli("doctor", path=bin_without(tmp_path, "javac", "java"))
     assert done.returncode == 3
-    assert "missing  javac" in done.stderr
+    assert "missing  javac" in done.stdout
     assert "openjdk-17-jdk-headless" in done.stderr

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -329,6 +330,23 @@ def test_live_view_shows_agent_rows() -> None:
     assert "alpha" in text
     assert "verifying" in text
     assert "1/3 slices: 1 verified, 0 already verified, 0 failed, 0 blocked" in text
+    assert "1 agent idle" in text
+
+
+def test_live_view_shows_ready_rate_eta() -> None:
+    output = io.StringIO()
+    console = Console(file=output, force_terminal=True, width=120, color_system=None)
+    view = LiveView(console, agents=3, total=6)
+    with view:
+        view(Event(EventKind.STARTED, "alpha", 1, ready=2))
+        view(Event(EventKind.STARTED, "bravo", 2, ready=1))
+        time.sleep(0.2)
+        view(Event(EventKind.VERIFIED, "bravo", 2, "compiled", ready=1))
+    text = output.getvalue()
+    # alpha runs, one is queued, bravo is done: three wait for dependencies.
+    assert "1 ready, 3 waiting for dependencies" in text
+    assert "2 agents idle" in text
+    assert re.search(r"\d+\.\d slices/min, ETA \d+s", text), text
 
 
 def test_log_view_writes_plain_lines(caplog: pytest.LogCaptureFixture) -> None:

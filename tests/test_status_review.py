@@ -101,12 +101,12 @@ def test_status_json_lists_slices(migrated: Path) -> None:
     assert document["last_run"]["status"] == "finished"
 
 
-def test_status_table_on_stderr(migrated: Path) -> None:
+def test_status_table_on_stdout(migrated: Path) -> None:
     done = run_cli("status", str(migrated))
     assert done.returncode == 0, done.stderr
-    assert done.stdout == ""
-    assert "broken" in done.stderr
-    assert "migrate/good" in done.stderr
+    assert "broken" in done.stdout
+    assert "migrate/good" in done.stdout
+    assert "migrate/good" not in done.stderr
 
 
 def test_review_json_has_diff_and_evidence(migrated: Path) -> None:
@@ -124,9 +124,9 @@ def test_review_json_has_diff_and_evidence(migrated: Path) -> None:
 def test_review_failed_slice_shows_diff(migrated: Path) -> None:
     done = run_cli("review", "broken", str(migrated))
     assert done.returncode == 0, done.stderr
-    assert "state: failed" in done.stderr
-    assert "-BROKEN RAN" in done.stderr
-    assert "+SOMETHING ELSE" in done.stderr
+    assert "state: failed" in done.stdout
+    assert "-BROKEN RAN" in done.stdout
+    assert "+SOMETHING ELSE" in done.stdout
 
 
 def test_review_unknown_slice_exit_2(migrated: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from migrate.console import console
+from migrate.console import output
 from migrate.errors import ToolMissingError
 from migrate.judge.sandbox import Isolation, detect_isolation, namespace_problem
 from migrate.judge.tools import OPTIONAL_TOOLS, REQUIRED_TOOLS, ToolStatus, probe_tool
@@ -47,4 +47,4 @@ def _tool_line(status: ToolStatus) -> str:
 
 
 def _say(text: str) -> None:
-    console.print(text, markup=False, highlight=False, soft_wrap=True)
+    output.print(text, markup=False, highlight=False, soft_wrap=True)

@@ -11,7 +11,7 @@ import typer
 
 from migrate.commit import EstateRepo, branch_name
 from migrate.config import load_config
-from migrate.console import console
+from migrate.console import output
 from migrate.errors import UsageError
 from migrate.model import Plan, Slice
 from migrate.planjson import STATE_DIR, load_plan
@@ -144,4 +144,4 @@ def _print_evidence(record: SliceRecord, attempts: tuple[AttemptRecord, ...]) ->
 
 
 def _say(text: str) -> None:
-    console.print(text, markup=False, highlight=False, soft_wrap=True)
+    output.print(text, markup=False, highlight=False, soft_wrap=True)

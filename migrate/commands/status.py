@@ -8,13 +8,17 @@ import sys
 from pathlib import Path
 
 import typer
+from rich.measure import Measurement
 from rich.table import Table
 
 from migrate.commit import branch_name
-from migrate.console import console
+from migrate.console import output
 from migrate.model import Plan, SliceState
 from migrate.planjson import STATE_DIR, load_plan
 from migrate.schedule.journal import JOURNAL_FILE, Journal, RunRecord, SliceRecord
+
+# Maximum line width of the table on a pipe. A longer row wraps.
+_MAX_PIPE_WIDTH = 10_000
 
 
 def status_command(
@@ -48,7 +52,7 @@ def status_command(
     _print_table(rows)
     if runs:
         last = runs[-1]
-        console.print(
+        output.print(
             f"last run {last.run_id}: {last.status}, started {last.started_at}",
             markup=False,
             highlight=False,
@@ -124,4 +128,10 @@ def _print_table(rows: list[dict[str, object]]) -> None:
             cost,
             str(row["evidence"]),
         )
-    console.print(table)
+    if not output.is_terminal:
+        # A pipe gets each row whole on one line, for grep and less, instead
+        # of cells wrapped and cut to 80 columns.
+        wide = output.options.update_width(_MAX_PIPE_WIDTH)
+        needed = Measurement.get(output, wide, table).maximum
+        output.width = max(output.width, needed)
+    output.print(table)

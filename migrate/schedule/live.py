@@ -73,20 +73,25 @@ class LogView:
 
 
 class LiveView:
-    """A live table with one row per agent and the counts of slices."""
+    """A live table with one row per busy agent, the counts of slices,
+    throughput and an ETA."""
 
     def __init__(self, console: Console, agents: int, total: int) -> None:
         self.total = total
-        self._rows = {number: _AgentRow() for number in range(1, agents + 1)}
+        self._agents = agents
+        self._rows: dict[int, _AgentRow] = {}
         self._counts: Counter[EventKind] = Counter()
         # Contract-first: converted slices that wait for their check or
         # for their dependencies.
         self._waiting: set[str] = set()
+        self._ready = 0
         self._console = console
         self._live = Live(console=console, auto_refresh=False, transient=True)
         self._drawn = 0.0
+        self._started = time.monotonic()
 
     def __enter__(self) -> LiveView:
+        self._started = time.monotonic()
         self._live.start()
         return self
 
@@ -101,25 +106,24 @@ class LiveView:
 
     def __call__(self, event: Event) -> None:
         now = time.monotonic()
-        row = self._rows.get(event.agent)
-        if event.kind is EventKind.STARTED and row is not None:
+        self._ready = event.ready
+        kind = event.kind
+        if kind is EventKind.STARTED:
             self._rows[event.agent] = _AgentRow(event.slice_id, "starting", now)
-        elif event.kind is EventKind.PHASE and row is not None:
-            row.phase = event.detail
-        elif event.kind in (EventKind.CONVERTED, EventKind.CHECKED):
-            if row is not None:
-                self._rows[event.agent] = _AgentRow(since=now)
+        elif kind is EventKind.PHASE and event.agent in self._rows:
+            self._rows[event.agent].phase = event.detail
+        elif kind in (EventKind.CONVERTED, EventKind.CHECKED):
+            self._rows.pop(event.agent, None)
             self._waiting.add(event.slice_id)
-        elif event.kind in (EventKind.VERIFIED, EventKind.FAILED, EventKind.RETRY):
-            if row is not None:
-                self._rows[event.agent] = _AgentRow(since=now)
-            self._counts[event.kind] += 1
+        elif kind in (EventKind.VERIFIED, EventKind.FAILED, EventKind.RETRY):
+            self._rows.pop(event.agent, None)
+            self._counts[kind] += 1
             self._waiting.discard(event.slice_id)
-            if event.kind is EventKind.FAILED:
+            if kind is EventKind.FAILED:
                 # A failure stays visible after the live table is gone.
                 logger.warning("slice %s failed: %s", event.slice_id, event.detail)
-        elif event.kind in (EventKind.BLOCKED, EventKind.SKIPPED, EventKind.DEFERRED):
-            self._counts[event.kind] += 1
+        elif kind in (EventKind.BLOCKED, EventKind.SKIPPED, EventKind.DEFERRED):
+            self._counts[kind] += 1
             self._waiting.discard(event.slice_id)
         if now - self._drawn >= REDRAW_SECONDS:
             self._drawn = now
@@ -129,36 +133,67 @@ class LiveView:
         table = Table(box=None, pad_edge=False)
         for column in ("agent", "slice", "phase", "elapsed"):
             table.add_column(column)
-        rows = list(self._rows.items())
-        max_rows = max(5, self._console.size.height - 4)
-        hidden = ""
-        if len(rows) > max_rows:
-            busy = [(number, row) for number, row in rows if row.slice_id]
-            idle = len(rows) - len(busy)
-            if len(busy) > max_rows:
-                hidden = f"{len(busy) - max_rows} more agents busy, "
-            hidden += f"{idle} agents idle"
-            rows = busy[:max_rows]
-        for number, row in rows:
-            elapsed = f"{now - row.since:5.1f}s" if row.slice_id else ""
-            table.add_row(str(number), row.slice_id or "-", row.phase, elapsed)
-        if hidden:
-            table.add_row("", hidden, "", "")
+        busy = sorted(self._rows.items())
+        max_rows = max(5, self._console.size.height - 5)
+        for number, row in busy[:max_rows]:
+            table.add_row(
+                str(number), row.slice_id, row.phase, f"{now - row.since:5.1f}s"
+            )
+        hidden = f"{len(busy) - max_rows} more busy, " if len(busy) > max_rows else ""
+        idle = self._agents - len(busy)
+        idle_text = f"{idle} agent{'' if idle == 1 else 's'} idle"
+        table.add_row("", hidden + idle_text, "", "")
+        return Group(table, Text(self._counts_line()), Text(self._rate_line(now)))
+
+    def _counts_line(self) -> str:
         counts = self._counts
-        done = sum(
-            counts[k]
-            for k in (
+        line = (
+            f"{self._done()}/{self.total} slices: {counts[EventKind.VERIFIED]} "
+            f"verified, {counts[EventKind.SKIPPED]} already verified, "
+            f"{counts[EventKind.FAILED]} failed, {counts[EventKind.BLOCKED]} blocked"
+        )
+        if self._waiting:
+            line += f", {len(self._waiting)} converted and waiting"
+        return line
+
+    def _rate_line(self, now: float) -> str:
+        counts = self._counts
+        # Slices no agent holds, none queued, and not finished: they wait
+        # for the slices they depend on.
+        waiting = (
+            self.total
+            - self._done()
+            - counts[EventKind.DEFERRED]
+            - len(self._rows)
+            - self._ready
+        )
+        line = f"{self._ready} ready, {max(0, waiting)} waiting for dependencies"
+        finished = counts[EventKind.VERIFIED] + counts[EventKind.FAILED]
+        minutes = (now - self._started) / 60
+        if finished and minutes > 0:
+            rate = finished / minutes
+            left = self.total - self._done() - counts[EventKind.DEFERRED]
+            line += f"; {rate:.1f} slices/min, ETA {_duration(left / rate * 60)}"
+        return line
+
+    def _done(self) -> int:
+        counts = self._counts
+        return sum(
+            counts[kind]
+            for kind in (
                 EventKind.VERIFIED,
                 EventKind.FAILED,
                 EventKind.BLOCKED,
                 EventKind.SKIPPED,
             )
         )
-        line = Text(
-            f"{done}/{self.total} slices: {counts[EventKind.VERIFIED]} verified, "
-            f"{counts[EventKind.SKIPPED]} already verified, "
-            f"{counts[EventKind.FAILED]} failed, {counts[EventKind.BLOCKED]} blocked"
-        )
-        if self._waiting:
-            line.append(f", {len(self._waiting)} converted and waiting")
-        return Group(table, line)
+
+
+def _duration(seconds: float) -> str:
+    """Return ``seconds`` as 42s, 3m05s or 2h07m."""
+    whole = int(seconds + 0.5)
+    if whole < 60:
+        return f"{whole}s"
+    if whole < 3600:
+        return f"{whole // 60}m{whole % 60:02d}s"
+    return f"{whole // 3600}h{whole % 3600 // 60:02d}m"

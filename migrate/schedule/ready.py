@@ -151,6 +151,11 @@ class ReadyQueue:
         for agent in free:
             self._inboxes[agent].put(None)
 
+    def queued(self) -> int:
+        """Return how many tasks wait in the queue, halted ones included."""
+        with self._lock:
+            return len(self._other) + len(self._converting)
+
     def dispatches(self) -> tuple[tuple[int, str], ...]:
         """Return (agent, slice id) of every task handed out, in order."""
         with self._lock:

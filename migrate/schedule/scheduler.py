@@ -18,6 +18,7 @@ depend on it.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import logging
 import queue
@@ -146,6 +147,8 @@ class Event:
     slice_id: str = ""
     agent: int = 0
     detail: str = ""
+    # Tasks queued for the next free agent when the event was sent.
+    ready: int = 0
 
 
 @dataclass(frozen=True)
@@ -273,6 +276,20 @@ _PASSED_EVENTS = {
 }
 
 
+def _useful_agents(requested: int, slices: int) -> int:
+    """Return how many agent threads to start: at least one, and no more
+    than there are slices, because a slice has one task out at a time."""
+    agents = min(max(1, requested), max(1, slices))
+    if agents < requested:
+        logger.info(
+            "%d agents requested, but the plan has %d slices: starting %d agents",
+            requested,
+            slices,
+            agents,
+        )
+    return agents
+
+
 class Scheduler(Generic[TaskT, ResultT]):
     """Runs the slices of a plan on ``agents`` worker threads.
 
@@ -293,11 +310,15 @@ class Scheduler(Generic[TaskT, ResultT]):
         self._slices = {item.id: item for item in plan.slices}
         self._hooks = hooks
         self._policy = policy if policy is not None else Policy(plan, priority)
-        self._on_event = on_event
+        self._listener = on_event
         self._outbox: queue.Queue[_Phase | _Started | _Done] = queue.Queue()
-        self._clocks = [AgentClock(n) for n in range(1, max(1, agents) + 1)]
+        agents = _useful_agents(agents, len(plan.slices))
+        self._clocks = [AgentClock(n) for n in range(1, agents + 1)]
         self._queue = ReadyQueue(self._clocks, self._policy.key)
         self._run = _Run()
+
+    def _on_event(self, event: Event) -> None:
+        self._listener(dataclasses.replace(event, ready=self._queue.queued()))
 
     def run(self) -> ScheduleReport:
         """Schedule every slice and return when none can go on."""

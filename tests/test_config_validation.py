@@ -1,0 +1,349 @@
+"""Settings in `migrate.toml` or `[tool.migrate]` of `pyproject.toml`, checked
+through `migrate plan`. A bad key or value ends with exit code 2 and no
+traceback. Its one error names the file, the line of the key and what is
+wrong, and its hint says what to write instead."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import fixed, migrate
+
+PROGRAM = """\
+IDENTIFICATION DIVISION.
+PROGRAM-ID. MAIN1.
+PROCEDURE DIVISION.
+    GOBACK.
+"""
+
+
+def plan_with(write_estate, name: str, text: str) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+    root = write_estate({"MAIN1.cbl": fixed(PROGRAM), name: text})
+    return migrate("plan", str(root))
+
+
+def error_lines(result: subprocess.CompletedProcess[str]) -> tuple[str, str]:
+    """Return the error line and the hint line of a failed command."""
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    errors = [line for line in lines if line.startswith("error: ")]
+    hints = [line for line in lines if line.startswith("hint: ")]
+    assert len(errors) == 1
+    assert len(hints) == 1
+    return errors[0], hints[0]
+
+
+# (settings text, line of the bad key, part of the error, part of the hint)
+BAD_VALUES = [
+    (
+        "# tabs\n\ntab_width = 0\n",
+        3,
+        "setting 'tab_width' in migrate.toml must be from 1 to 72 columns, not 0",
+        "write tab_width = 8",
+    ),
+    ("tab_width = -4\n", 1, "must be from 1 to 72 columns, not -4", "tab_width = 8"),
+    ("tab_width = 400\n", 1, "must be from 1 to 72 columns, not 400", "tab_width = 8"),
+    (
+        'tab_width = "8"\n',
+        1,
+        "setting 'tab_width' in migrate.toml must be an integer, not the string '8'",
+        "numbers take no quotes in TOML",
+    ),
+    ("tab_width = 8.5\n", 1, "must be an integer, not the float 8.5", "tab_width = 8"),
+    (
+        'agents = 2\njava_dir = "/srv/java"\n',
+        2,
+        "setting 'java_dir' in migrate.toml must be relative to the estate root, "
+        "not the absolute path '/srv/java'",
+        'write java_dir = "java"',
+    ),
+    (
+        'java_dir = "../java"\n',
+        1,
+        "setting 'java_dir' in migrate.toml must stay inside the estate root, "
+        "but '../java' leaves it",
+        'write java_dir = "java"',
+    ),
+    (
+        'java_dir = "."\n',
+        1,
+        "must name a folder below the estate root, not '.'",
+        'java_dir = "java"',
+    ),
+    (
+        'data_dir = "/data"\n',
+        1,
+        "setting 'data_dir' in migrate.toml must be relative to the estate root",
+        'write data_dir = "data"',
+    ),
+    (
+        'data_dir = "data/../../shared"\n',
+        1,
+        "setting 'data_dir' in migrate.toml must stay inside the estate root, "
+        "but 'data/../../shared' leaves it",
+        'write data_dir = "data"',
+    ),
+    (
+        'java_package = "com.example.2nd"\n',
+        1,
+        "setting 'java_package' in migrate.toml must be a Java package name, but "
+        "'com.example.2nd' has the part '2nd', which is not a Java identifier",
+        'write java_package = "com.example.bank"',
+    ),
+    (
+        'java_package = "com.new.bank"\n',
+        1,
+        "'com.new.bank' has the part 'new', which is a Java keyword",
+        "none a Java keyword",
+    ),
+    (
+        'java_package = "com..bank"\n',
+        1,
+        "'com..bank' has an empty part",
+        'java_package = "com.example.bank"',
+    ),
+    (
+        'java_package = "my-bank"\n',
+        1,
+        "'my-bank' has the part 'my-bank', which is not a Java identifier",
+        'java_package = "com.example.bank"',
+    ),
+    (
+        'java_package = "migrate.runtime"\n',
+        1,
+        "is reserved for the JDK or for the runtime library",
+        'java_package = "com.example.bank"',
+    ),
+    (
+        "java_package = { name = 'bank' }\n",
+        1,
+        "setting 'java_package' in migrate.toml must be a string, not a table",
+        'java_package = "com.example.bank"',
+    ),
+    (
+        "agents = 0\n",
+        1,
+        "setting 'agents' in migrate.toml must be at least 1, not 0",
+        "write agents = 4",
+    ),
+    ("agents = true\n", 1, "must be an integer, not the boolean true", "agents = 4"),
+    (
+        "run_timeout = 0\n",
+        1,
+        "setting 'run_timeout' in migrate.toml must be a finite number of "
+        "seconds above 0, not 0",
+        "write run_timeout = 60.0",
+    ),
+    ("run_timeout = -1.5\n", 1, "above 0, not -1.5", "run_timeout = 60.0"),
+    ("run_timeout = inf\n", 1, "above 0, not inf", "run_timeout = 60.0"),
+    (
+        'run_timeout = "60"\n',
+        1,
+        "must be a number of seconds, not the string '60'",
+        "numbers take no quotes in TOML",
+    ),
+    (
+        'source_format = "Fixed"\n',
+        1,
+        "setting 'source_format' in migrate.toml must be one of 'auto', 'fixed', "
+        "'free', not 'Fixed'",
+        'write source_format = "auto"',
+    ),
+    (
+        "source_format = 1\n",
+        1,
+        "setting 'source_format' in migrate.toml must be a string, not the integer 1",
+        "the choices are 'auto', 'fixed', 'free'",
+    ),
+    (
+        'nested_copy_replacing = "inner"\n',
+        1,
+        "must be one of 'outer', 'own', not 'inner'",
+        'write nested_copy_replacing = "outer"',
+    ),
+    (
+        'exclude = "legacy/**"\n',
+        1,
+        "setting 'exclude' in migrate.toml must be an array of strings, not the "
+        "string 'legacy/**'",
+        'write exclude = ["legacy/**"]',
+    ),
+    (
+        'exclude = [\n  "legacy/**",\n  7,\n]\n',
+        1,
+        "must be an array of strings, but item 2 is the integer 7",
+        'write exclude = ["legacy/**"]',
+    ),
+    (
+        'exclude = ["/legacy/**"]\n',
+        1,
+        "must hold patterns relative to the estate root, not '/legacy/**'",
+        'write exclude = ["legacy/**"]',
+    ),
+    (
+        'builtin_copybooks = "SQLCA"\n',
+        1,
+        "setting 'builtin_copybooks' in migrate.toml must be an array of strings",
+        'write builtin_copybooks = ["SQLCA", "SQLDA"]',
+    ),
+    (
+        'copy_libraries = ["copy/syslib"]\n',
+        1,
+        "setting 'copy_libraries' in migrate.toml must be a table of names to "
+        "paths, not an array",
+        'write copy_libraries = { SYSLIB = "copy/syslib" }',
+    ),
+    (
+        'agents = 2\n\n[copy_libraries]\nSYSLIB = "copy/syslib"\nPAYLIB = 5\n',
+        5,
+        "setting 'copy_libraries.PAYLIB' in migrate.toml must be a string, not "
+        "the integer 5",
+        'write copy_libraries = { SYSLIB = "copy/syslib" }',
+    ),
+    (
+        'copy_libraries.SYSLIB = "../shared/copy"\n',
+        1,
+        "setting 'copy_libraries.SYSLIB' in migrate.toml must stay inside the "
+        "estate root",
+        'copy_libraries = { SYSLIB = "copy/syslib" }',
+    ),
+    (
+        "variants = { PAYROLL = 3 }\n",
+        1,
+        "setting 'variants.PAYROLL' in migrate.toml must be a string",
+        'write variants = { PAYROLL = "cobol/v2/PAYROLL.cbl" }',
+    ),
+]
+
+
+@pytest.mark.parametrize(("toml", "line", "message", "hint"), BAD_VALUES)
+def test_settings_bad_value_rejected(  # type: ignore[no-untyped-def]
+    write_estate, toml: str, line: int, message: str, hint: str
+) -> None:
+    error, hint_line = error_lines(plan_with(write_estate, "migrate.toml", toml))
+    assert error.startswith(f"error: migrate.toml:{line}: ")
+    assert message in error
+    assert hint in hint_line
+
+
+def test_settings_unknown_key_suggests_match(write_estate) -> None:  # type: ignore[no-untyped-def]
+    toml = "agents = 2\ntab_widht = 4\n"
+    error, hint = error_lines(plan_with(write_estate, "migrate.toml", toml))
+    assert error == "error: migrate.toml:2: unknown setting 'tab_widht' in migrate.toml"
+    assert hint.startswith("hint: did you mean 'tab_width'? The known settings are:")
+    assert "run_timeout" in hint
+
+
+def test_settings_unknown_key_without_match(write_estate) -> None:  # type: ignore[no-untyped-def]
+    toml = 'agents = 2\n\n[colours]\nerror = "red"\n'
+    error, hint = error_lines(plan_with(write_estate, "migrate.toml", toml))
+    assert error == "error: migrate.toml:3: unknown setting 'colours' in migrate.toml"
+    assert hint.startswith("hint: remove it; the known settings are: agents,")
+    assert "did you mean" not in hint
+
+
+def test_settings_two_spellings_rejected(write_estate) -> None:  # type: ignore[no-untyped-def]
+    toml = "tab_width = 4\ntab-width = 4\n"
+    error, hint = error_lines(plan_with(write_estate, "migrate.toml", toml))
+    assert error.startswith("error: migrate.toml:2: setting 'tab-width'")
+    assert "repeats setting 'tab_width' under another spelling" in error
+    assert hint == "hint: keep one of the two"
+
+
+def test_settings_key_in_multiline_string_skipped(write_estate) -> None:  # type: ignore[no-untyped-def]
+    # The first "agents = 0" is text inside a string, not a key.
+    toml = 'exclude = ["""\nagents = 0\n"""]\nagents = 0\n'
+    error, _ = error_lines(plan_with(write_estate, "migrate.toml", toml))
+    assert error.startswith("error: migrate.toml:4: setting 'agents'")
+
+
+def test_settings_syntax_error_line(write_estate) -> None:  # type: ignore[no-untyped-def]
+    toml = 'agents = 2\njava_package = "migrated\n'
+    error, hint = error_lines(plan_with(write_estate, "migrate.toml", toml))
+    assert error.startswith("error: migrate.toml:2: invalid configuration:")
+    assert hint == "hint: fix the TOML syntax of this file"
+
+
+PYPROJECT_HEAD = '[project]\nname = "bank"\n\n[tool.black]\nline-length = 88\n\n'
+
+
+@pytest.mark.parametrize(
+    ("table", "line", "message"),
+    [
+        (
+            "[tool.migrate]\nagents = 2\nsource_format = 1\n",
+            9,
+            "setting 'source_format' in [tool.migrate] of pyproject.toml must be "
+            "a string, not the integer 1",
+        ),
+        (
+            "[tool.migrate]\ntab-widht = 3\n",
+            8,
+            "unknown setting 'tab-widht' in [tool.migrate] of pyproject.toml",
+        ),
+        (
+            '[tool.migrate]\nagents = 2\n\n[tool.migrate.copy_libraries]\nA = "/x"\n',
+            11,
+            "setting 'copy_libraries.A' in [tool.migrate] of pyproject.toml must "
+            "be relative to the estate root",
+        ),
+        (
+            "[tool]\nmigrate = 3\n",
+            8,
+            "'tool.migrate' in pyproject.toml must be a table, not the integer 3",
+        ),
+    ],
+)
+def test_pyproject_bad_setting_rejected(  # type: ignore[no-untyped-def]
+    write_estate, table: str, line: int, message: str
+) -> None:
+    text = PYPROJECT_HEAD + table
+    error, _ = error_lines(plan_with(write_estate, "pyproject.toml", text))
+    assert error.startswith(f"error: pyproject.toml:{line}: ")
+    assert message in error
+
+
+def test_pyproject_without_migrate_table(write_estate) -> None:  # type: ignore[no-untyped-def]
+    result = plan_with(write_estate, "pyproject.toml", PYPROJECT_HEAD)
+    assert result.returncode == 0
+    assert "error:" not in result.stderr
+
+
+def test_settings_every_key_accepted(write_estate) -> None:  # type: ignore[no-untyped-def]
+    toml = """\
+java_package = "com.example.bank"
+java_dir = "./out/java/"
+data_dir = "data"
+tab_width = 4
+source_format = "fixed"
+nested_copy_replacing = "own"
+builtin_copybooks = ["SQLCA"]
+exclude = ["legacy/**"]
+agents = 1
+run_timeout = 30
+"variants" = { MAIN1 = "./MAIN1.cbl" }
+
+[copy_libraries]
+SYSLIB = "copy/syslib/"
+"""
+    root = write_estate(
+        {"MAIN1.cbl": fixed(PROGRAM), "migrate.toml": toml, "legacy/OLD.cbl": "x\n"}
+    )
+    result = migrate("plan", str(root))
+    assert result.returncode == 0, result.stderr
+    assert "error:" not in result.stderr
+    assert "warning:" not in result.stderr
+
+
+def test_settings_readme_example_accepted(write_estate) -> None:  # type: ignore[no-untyped-def]
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    section = readme.split("### Configuration", 1)[1]
+    toml = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    root = write_estate({"MAIN1.cbl": fixed(PROGRAM), "migrate.toml": toml})
+    (root / "copy/syslib").mkdir(parents=True)
+    result = migrate("plan", str(root))
+    assert result.returncode == 0, result.stderr
+    assert "error:" not in result.stderr
