@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 AUTHOR = "migrate <migrate@localhost>"
 BRANCH_PREFIX = "migrate/"
 INTEGRATION_BRANCH = "migrate/integration"
+SLICE_TRAILER = "Migrate-Slice"
 ZERO_OID = "0" * 40
 _TREE_MODE = 0o040000
 _BLOB_MODE = 0o100644
@@ -66,6 +67,9 @@ class SliceCommit:
     input_hash: str
     # Extra trailer lines, such as the note that no job exercised the slice.
     notes: tuple[str, ...] = ()
+    # Estate-relative folders that the slice's output replaces. The commit
+    # drops what the parents' trees contain under them, then adds its files.
+    replaces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,41 @@ class EstateRepo:
     def head(self) -> str:
         """Return the commit id of HEAD."""
         return self._repo.head.commit.hexsha
+
+    def checked_out_branches(self) -> dict[str, Path]:
+        """Return every branch that a work tree of the repository has checked
+        out, or is rebasing, mapped to that work tree's folder."""
+        common = Path(self._repo.common_dir)
+        main_tree = common.parent if common.name == ".git" else common
+        folders = [(common, main_tree)]
+        for folder in sorted(common.glob("worktrees/*")):
+            gitdir = _read_text(folder / "gitdir")
+            tree = Path(gitdir).parent if gitdir else folder
+            folders.append((folder, tree))
+        branches: dict[str, Path] = {}
+        for folder, tree in folders:
+            for name in ("HEAD", "rebase-merge/head-name", "rebase-apply/head-name"):
+                ref = _read_text(folder / name).removeprefix("ref: ")
+                if ref.startswith("refs/heads/"):
+                    branches.setdefault(ref.removeprefix("refs/heads/"), tree)
+        return branches
+
+    def reject_checked_out(self, names: Iterable[str] | None = None) -> None:
+        """Raise :class:`UsageError` when a work tree has checked out one of
+        ``names``, or by default any branch under ``migrate/``, because moving
+        it would change that work tree's files under the user."""
+        selected = None if names is None else set(names)
+        for name, tree in sorted(self.checked_out_branches().items()):
+            if selected is None and not name.startswith(BRANCH_PREFIX):
+                continue
+            if selected is not None and name not in selected:
+                continue
+            raise UsageError(
+                f"branch {name} is checked out in {tree}, and 'migrate run' "
+                "moves every branch under migrate/",
+                hint="check out another branch there first, such as "
+                "'git switch main', then run again",
+            )
 
     def has_local_changes(self) -> bool:
         """True when files of the estate differ from HEAD."""
@@ -190,6 +229,19 @@ class EstateRepo:
         """Return the parent ids of a commit."""
         return tuple(parent.hexsha for parent in self._repo.commit(commit).parents)
 
+    def is_migrate_commit(self, commit: str) -> bool:
+        """True when the commit's message ends with a ``Migrate-Slice``
+        trailer. Every slice and integration commit of migrate has one."""
+        return any(
+            key == SLICE_TRAILER for key, _ in parse_trailers(self.message(commit))
+        )
+
+    def is_ancestor(self, ancestor: str, commit: str) -> bool:
+        """True when ``ancestor`` is ``commit`` or one of its ancestors."""
+        return self._repo.is_ancestor(
+            self._repo.commit(ancestor), self._repo.commit(commit)
+        )
+
     # Writing
 
     def write_slice_commit(self, request: SliceCommit, java_root: str) -> str:
@@ -202,7 +254,8 @@ class EstateRepo:
             self.repo_path(f"{java_root}/{s.path}"): s.text.encode("utf-8")
             for s in request.sources
         }
-        tree = self._union_tree(request.parents, files)
+        replaced = [self.repo_path(folder) for folder in request.replaces]
+        tree = self._union_tree(request.parents, files, replaced)
         message = slice_message(request)
         return self._store_commit(tree, request.parents, message)
 
@@ -215,7 +268,7 @@ class EstateRepo:
         message = (
             "Join the verified slices\n\n"
             f"The union of every verified slice of the migration:\n{body}\n\n"
-            f"Migrate-Slice: integration\n"
+            f"{SLICE_TRAILER}: integration\n"
         )
         return self._store_commit(tree, heads, message)
 
@@ -240,6 +293,9 @@ class EstateRepo:
         :class:`UsageError`)."""
         moves = [update for update in updates if update.new != update.old]
         if moves:
+            # Checked again at every move, because the user may check out a
+            # branch while a run goes on.
+            self.reject_checked_out(update.name for update in moves)
             self._refs.apply(moves)
 
     def _store_commit(self, tree: bytes, parents: Sequence[str], message: str) -> str:
@@ -305,11 +361,22 @@ class EstateRepo:
             raise
         return binsha
 
-    def _union_tree(self, parents: Sequence[str], files: Mapping[str, bytes]) -> bytes:
+    def _union_tree(
+        self,
+        parents: Sequence[str],
+        files: Mapping[str, bytes],
+        replaced: Sequence[str] = (),
+    ) -> bytes:
         root: _Node = {}
         for parent in parents:
             tree = self._header(parent)[0]
             self._merge(root, self._read_tree(tree), "")
+        for folder in replaced:
+            if self._remove(root, folder.split("/"), folder):
+                logger.info(
+                    "the parent commits contain %s, which the slice's output replaces",
+                    folder,
+                )
         for path, data in sorted(files.items()):
             self._add_file(root, path.split("/"), self._store("blob", data), path)
         return self._write_tree(root)
@@ -352,6 +419,27 @@ class EstateRepo:
                 hint="two slices wrote the same file; check the plan",
             )
         return self._read_tree(binsha)
+
+    def _remove(self, node: _Node, parts: list[str], path: str) -> bool:
+        """Remove ``path`` and what is below it from a tree under
+        construction, and any folder left empty. Return True when it was
+        there."""
+        name = parts[0]
+        child = node.get(name)
+        if child is None:
+            return False
+        if len(parts) == 1:
+            del node[name]
+            return True
+        if not isinstance(child, dict) and child[0] != _TREE_MODE:
+            return False
+        subtree = self._as_node(child, path)
+        node[name] = subtree
+        removed = self._remove(subtree, parts[1:], path)
+        if not subtree:
+            # Git tracks files, so a folder left empty goes too.
+            del node[name]
+        return removed
 
     def _add_file(self, node: _Node, parts: list[str], blob: bytes, path: str) -> None:
         name = parts[0]
@@ -478,6 +566,15 @@ class _RefTransactions:
         return self._process
 
 
+def _read_text(path: Path) -> str:
+    """Return a small git state file without its line end, or "" when it
+    cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return ""
+
+
 def _ref_command(update: BranchUpdate) -> str:
     ref = f"refs/heads/{update.name}"
     old = update.old or ZERO_OID
@@ -522,7 +619,7 @@ def slice_message(request: SliceCommit) -> str:
         if members
         else _description(item)
     )
-    trailers = [f"Migrate-Slice: {item.id}"]
+    trailers = [f"{SLICE_TRAILER}: {item.id}"]
     trailers += [f"Migrate-Source: {member}" for member in item.members]
     trailers += [
         f"Migrate-Converter: {request.converter}",

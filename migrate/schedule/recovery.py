@@ -29,6 +29,12 @@ is in flight:
   moved back to it, or deleted when the journal names none, in one
   transaction that names each branch's current commit as the expected one;
 * slices left running go back to pending.
+
+Before it changes anything, :func:`reconcile` raises :class:`UsageError`
+when a work tree has a ``migrate/*`` branch checked out, or when a
+``migrate/*`` branch points at a commit that neither the journal names nor
+migrate wrote (it has no ``Migrate-Slice`` trailer). Such a branch is the
+user's work, which a reset would lose.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ import logging
 from dataclasses import dataclass
 
 from migrate.commit import BRANCH_PREFIX, BranchUpdate, EstateRepo, branch_name
+from migrate.errors import UsageError
 from migrate.schedule.journal import Journal
 
 logger = logging.getLogger(__name__)
@@ -59,7 +66,9 @@ class Reconciliation:
 def reconcile(journal: Journal, repo: EstateRepo) -> Reconciliation:
     """Bring the journal and the ``migrate/*`` branches back in step after a
     run that may have been killed at any point."""
+    repo.reject_checked_out()
     branches = repo.list_branches(BRANCH_PREFIX)
+    _reject_foreign_branches(journal, repo, branches)
     completed, redone = _complete_commits(journal, repo, branches)
     redone += _forget_missing(journal, repo)
     reset = _reset_branches(journal, repo, branches)
@@ -74,6 +83,44 @@ def reconcile(journal: Journal, repo: EstateRepo) -> Reconciliation:
             len(reset),
         )
     return result
+
+
+def _reject_foreign_branches(
+    journal: Journal, repo: EstateRepo, branches: dict[str, str]
+) -> None:
+    """Raise :class:`UsageError` when a ``migrate/*`` branch points at a
+    commit that neither the journal names for it nor migrate wrote."""
+    known: dict[str, set[str]] = {}
+    for slice_id, record in journal.slices().items():
+        known[branch_name(slice_id)] = {record.commit_id, record.committing}
+    for name, branch in journal.branches().items():
+        known[name] = {branch.commit_id, branch.committing}
+    foreign = [
+        name
+        for name, commit in sorted(branches.items())
+        if commit not in known.get(name, set()) and not repo.is_migrate_commit(commit)
+    ]
+    if not foreign:
+        return
+    first = foreign[0]
+    if len(foreign) == 1:
+        message = (
+            f"branch {first} was not written by migrate: its commit "
+            f"{branches[first][:12]} has no Migrate-Slice trailer, and the "
+            "journal does not name it"
+        )
+    else:
+        message = (
+            f"branches {', '.join(foreign)} were not written by migrate: their "
+            "commits have no Migrate-Slice trailer, and the journal does not "
+            "name them"
+        )
+    raise UsageError(
+        message,
+        hint="migrate owns every branch under migrate/; rename yours, such as "
+        f"'git branch -m {first} {first.removeprefix(BRANCH_PREFIX)}', "
+        "then run again",
+    )
 
 
 def _complete_commits(

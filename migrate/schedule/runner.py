@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -32,7 +33,12 @@ from migrate.schedule.journal import JOURNAL_FILE, Journal, RunLock, Usage
 from migrate.schedule.live import LiveView, LogView
 from migrate.schedule.policy import Schedule
 from migrate.schedule.recovery import reconcile
-from migrate.schedule.scheduler import Event, Scheduler, ScheduleReport
+from migrate.schedule.scheduler import (
+    Event,
+    Scheduler,
+    ScheduleReport,
+    useful_agents,
+)
 from migrate.schedule.session import RunSession
 from migrate.schedule.worker import SliceWorker
 
@@ -94,12 +100,15 @@ def run_estate(
     """
     root = root.resolve()
     repo = EstateRepo.open(root)
-    require_tools()
-    config = load_config(root).with_overrides(
-        agents=options.agents, run_timeout=options.run_timeout
-    )
-    folder = state_dir(root)
     try:
+        # Before anything else: a run never moves a branch the user has
+        # checked out.
+        repo.reject_checked_out()
+        require_tools()
+        config = load_config(root).with_overrides(
+            agents=options.agents, run_timeout=options.run_timeout
+        )
+        folder = state_dir(root)
         with RunLock(folder):
             return _run_locked(root, folder, config, repo, options, converter)
     finally:
@@ -150,8 +159,9 @@ def _run_with_journal(
     converter: Converter | None,
 ) -> RunReport:
     config = model.estate.config
+    agents = useful_agents(config.agents, len(plan.slices))
     converter_options = dataclasses.replace(
-        options.converter, cache_dir=folder / "cache", agents=config.agents
+        options.converter, cache_dir=folder / "cache", agents=agents
     )
     if converter is None:
         converter = make_converter(converter_options)
@@ -160,7 +170,7 @@ def _run_with_journal(
         label = f"{converter.name}:{converter_options.model}"
 
     base = repo.head()
-    run_id = journal.start_run(config.agents, label, base)
+    run_id = journal.start_run(agents, label, base)
     temp_root = _temp_root(model.estate.root)
     interrupt = Interrupt(options.interrupt_grace)
     judge: Judge | None = None
@@ -180,9 +190,7 @@ def _run_with_journal(
         # Before this point Ctrl-C raises KeyboardInterrupt, because nothing
         # is done yet that a partial summary could show.
         with interrupt.installed():
-            schedule = _schedule(
-                plan, config.agents, session, interrupt, options.schedule
-            )
+            schedule = _schedule(plan, agents, session, interrupt, options.schedule)
             integration = session.update_integration()
     except BaseException as error:
         kill_running()
@@ -226,7 +234,8 @@ def _build_judge(model: EstateModel, folder: Path, temp_root: Path) -> Judge:
         programs,
         folder / "cobol",
         temp_root / "cobol",
-        workers=config.agents,
+        # cobc is CPU-bound: more processes than cores only share them.
+        workers=min(config.agents, os.cpu_count() or 1),
     )
     # The home folder contains credentials, so it is hidden unless a tool the
     # judge runs is installed there.

@@ -276,7 +276,7 @@ _PASSED_EVENTS = {
 }
 
 
-def _useful_agents(requested: int, slices: int) -> int:
+def useful_agents(requested: int, slices: int) -> int:
     """Return how many agent threads to start: at least one, and no more
     than there are slices, because a slice has one task out at a time."""
     agents = min(max(1, requested), max(1, slices))
@@ -312,7 +312,7 @@ class Scheduler(Generic[TaskT, ResultT]):
         self._policy = policy if policy is not None else Policy(plan, priority)
         self._listener = on_event
         self._outbox: queue.Queue[_Phase | _Started | _Done] = queue.Queue()
-        agents = _useful_agents(agents, len(plan.slices))
+        agents = useful_agents(agents, len(plan.slices))
         self._clocks = [AgentClock(n) for n in range(1, agents + 1)]
         self._queue = ReadyQueue(self._clocks, self._policy.key)
         self._run = _Run()

@@ -8,7 +8,8 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import PurePosixPath
 
 import migrate
 from migrate.commit import (
@@ -91,6 +92,8 @@ class RunSession:
         self.interrupted = False
         # Slices that an earlier run verified with the same inputs.
         self.skipped: list[str] = []
+        # HEAD, or the base of the journal's commits once HEAD contains them.
+        self.base_commit = self._resolve_base(base_commit)
 
     # Scheduler hooks
 
@@ -249,11 +252,10 @@ class RunSession:
 
         problem, sources, copybooks = self._sources(item)
         request = None
-        texts = [s.text for s in self.runtime]
         if item.kind is not SliceKind.RUNTIME:
             dependencies = [sid for sid in needed if sid in closure]
             request = self._request(item, sources, dependencies)
-            texts = [s.text for s in sources]
+        texts = self._hashed_texts(item, sources)
         context, owners = self._context(item, needed)
         return WorkItem(
             slice=item,
@@ -267,6 +269,14 @@ class RunSession:
             parents=parents,
             problem=problem,
         )
+
+    def _hashed_texts(
+        self, item: Slice, sources: Sequence[ExpandedSource]
+    ) -> list[str]:
+        """Return the texts whose hashes go into the slice's input hash."""
+        if item.kind is SliceKind.RUNTIME:
+            return [s.text for s in self.runtime]
+        return [s.text for s in sources]
 
     def _context(
         self, item: Slice, needed: list[str]
@@ -385,6 +395,87 @@ class RunSession:
             result.append(f"{name}:{self._data_hashes[name]}")
         return result
 
+    # The base commit
+
+    def _resolve_base(self, head: str) -> str:
+        """Return the commit the run builds on. It is HEAD, unless HEAD
+        contains the journal's integration commit, because the user merged
+        it, and every slice is still verified with the same inputs on the
+        base of the journal's commits. Then the run keeps that base and
+        writes no commit."""
+        base = self._journal_base()
+        branch = self.journal.branches().get(INTEGRATION_BRANCH)
+        joined = branch.commit_id if branch else ""
+        if not base or base == head or not joined:
+            return head
+        if not self.repo.is_ancestor(joined, head):
+            return head
+
+        if not self._verified_on(base):
+            logger.info(
+                "HEAD %s contains %s at %s, but the inputs of some slices "
+                "changed since, so every slice is converted again on HEAD",
+                head[:12],
+                INTEGRATION_BRANCH,
+                joined[:12],
+            )
+            return head
+        logger.info(
+            "HEAD %s contains %s at %s and no slice's inputs changed since, "
+            "so the branches stay on base %s",
+            head[:12],
+            INTEGRATION_BRANCH,
+            joined[:12],
+            base[:12],
+        )
+        return base
+
+    def _journal_base(self) -> str:
+        """Return the base commit of the runtime slice's commit in the
+        journal, or "" when it has none."""
+        runtime = [s.id for s in self.plan.slices if s.kind is SliceKind.RUNTIME]
+        record = self.journal.slice(runtime[0]) if runtime else None
+        if record is None or not record.commit_id:
+            return ""
+        if not self.repo.has_commit(record.commit_id):
+            return ""
+        parents = self.repo.parents(record.commit_id)
+        return parents[0] if parents else ""
+
+    def _verified_on(self, base: str) -> bool:
+        """True when every slice of the plan is verified in the journal with
+        the inputs it has now, its commits building on ``base``."""
+        records = self.journal.slices()
+        commits: dict[str, str] = {}
+        # The plan lists slices in topological order, so a slice's
+        # dependencies are settled before it.
+        for item in self.plan.slices:
+            record = records.get(item.id)
+            if record is None or any(dep not in commits for dep in item.depends_on):
+                return False
+            if item.kind is SliceKind.RUNTIME:
+                parents: tuple[str, ...] = (base,)
+            else:
+                parents = tuple(commits[dep] for dep in item.depends_on)
+            problem, sources, _ = self._sources(item)
+            texts = self._hashed_texts(item, sources)
+            input_hash = self._input_hash(item, texts, parents)
+            if problem or not self._still_verified(record, input_hash):
+                return False
+            commits[item.id] = record.commit_id
+        return True
+
+    def _output_folders(self) -> tuple[str, ...]:
+        """Return the estate-relative folders that only generated Java
+        fills: the runtime's package and the generated package."""
+        packages = {str(PurePosixPath(s.path).parent) for s in self.runtime}
+        packages.add(self.config.java_package.replace(".", "/"))
+        return tuple(
+            f"{self.java_root}/{package}"
+            for package in sorted(packages)
+            if package not in ("", ".")
+        )
+
     # Results
 
     def _still_verified(self, record: SliceRecord, input_hash: str) -> bool:
@@ -433,6 +524,11 @@ class RunSession:
             checks=verdict.checks,
             input_hash=result.item.input_hash,
             notes=notes,
+            # The runtime's commit is the only one built on the base commit.
+            # A base can contain generated Java, because the user merged the
+            # integration branch, so the runtime's commit drops the generated
+            # packages and each slice writes its own files afresh.
+            replaces=self._output_folders() if item.kind is SliceKind.RUNTIME else (),
         )
         commit = self.repo.write_slice_commit(request, self.java_root)
         self._pause_for_tests()
