@@ -10,11 +10,11 @@ import math
 import posixpath
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from migrate.errors import InputError
+from migrate.errors import InputError, UsageError
 from migrate.model import SourcePos
 
 CONFIG_FILE = "migrate.toml"
@@ -73,6 +73,9 @@ class SettingsFile:
     name: str
     text: str
     table: tuple[str, ...] = ()
+    # True for the KEY=VALUE options of the command line, which have no
+    # file and line.
+    command_line: bool = False
 
     @property
     def where(self) -> str:
@@ -81,8 +84,10 @@ class SettingsFile:
             return self.name
         return f"[{'.'.join(self.table)}] of {self.name}"
 
-    def position(self, keys: tuple[str, ...]) -> SourcePos:
+    def position(self, keys: tuple[str, ...]) -> SourcePos | None:
         """Return the position of the line that sets ``keys``."""
+        if self.command_line:
+            return None
         return SourcePos(self.name, key_line(self.text, (*self.table, *keys)))
 
     def invalid(self, keys: tuple[str, ...], problem: str, hint: str) -> InputError:
@@ -123,6 +128,40 @@ def load_config(root: Path) -> Config:
             pos=source.position(()),
         )
     return _config_from_table(table, source)
+
+
+def apply_settings(config: Config, assignments: Sequence[str]) -> Config:
+    """Return ``config`` with each ``KEY=VALUE`` of ``--set`` applied.
+
+    VALUE is read as a TOML value (``4``, ``true``, ``["a/**"]``,
+    ``{SYSLIB = "copy"}``), or taken as a string when it is not one. Each
+    setting is checked as in the settings file.
+    """
+    if not assignments:
+        return config
+    table: dict[str, object] = {}
+    for assignment in assignments:
+        key, equals, value = assignment.partition("=")
+        key = key.strip()
+        if not equals or not key:
+            raise UsageError(
+                f"invalid --set {assignment!r}: expected KEY=VALUE",
+                hint="for example --set java_package=com.bank.migrated",
+            )
+        table[key] = _toml_value(value.strip())
+    source = SettingsFile("--set", "", command_line=True)
+    overrides = _config_from_table(table, source)
+    changed = {name.replace("-", "_") for name in table}
+    return dataclasses.replace(
+        config, **{name: getattr(overrides, name) for name in changed}
+    )
+
+
+def _toml_value(text: str) -> object:
+    try:
+        return tomllib.loads(f"value = {text}")["value"]
+    except tomllib.TOMLDecodeError:
+        return text
 
 
 def _read_toml(path: Path) -> tuple[str, dict[str, object]]:

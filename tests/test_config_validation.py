@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import fixed, migrate
+from test_bad_input_run import committed_estate, git, program
 
 PROGRAM = """\
 IDENTIFICATION DIVISION.
@@ -347,3 +348,67 @@ def test_settings_readme_example_accepted(write_estate) -> None:  # type: ignore
     result = migrate("plan", str(root))
     assert result.returncode == 0, result.stderr
     assert "error:" not in result.stderr
+
+
+# --set KEY=VALUE on the command line
+
+
+def test_set_overrides_settings_file(write_estate) -> None:  # type: ignore[no-untyped-def]
+    root = write_estate(
+        {
+            "MAIN1.cbl": fixed(PROGRAM),
+            "legacy/OLD1.cbl": fixed(PROGRAM.replace("MAIN1", "OLD1")),
+            "migrate.toml": "tab_width = 4\n",
+        }
+    )
+    result = migrate("plan", str(root), "--json", "--set", 'exclude=["legacy/**"]')
+    assert result.returncode == 0, result.stderr
+    assert '"OLD1"' not in result.stdout
+    assert '"MAIN1"' in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("assignment", "error", "hint"),
+    [
+        (
+            "tab_width=0",
+            "error: setting 'tab_width' in --set must be from 1 to 72 columns, not 0",
+            "write tab_width = 8",
+        ),
+        (
+            "tab_widht=4",
+            "error: unknown setting 'tab_widht' in --set",
+            "did you mean 'tab_width'?",
+        ),
+        (
+            "java_package",
+            "error: invalid --set 'java_package': expected KEY=VALUE",
+            "for example --set java_package=com.bank.migrated",
+        ),
+        (
+            "agents=many",
+            "error: setting 'agents' in --set must be an integer, not the string",
+            "",
+        ),
+    ],
+)
+def test_set_rejects_bad_assignment(
+    write_estate,  # type: ignore[no-untyped-def]
+    assignment: str,
+    error: str,
+    hint: str,
+) -> None:
+    root = write_estate({"MAIN1.cbl": fixed(PROGRAM)})
+    line, hint_line = error_lines(migrate("plan", str(root), "--set", assignment))
+    assert line.startswith(error)
+    assert hint in hint_line
+
+
+def test_run_set_java_package(tmp_path: Path) -> None:
+    root = committed_estate(tmp_path / "estate", {"HELLO.cbl": program("HELLO")})
+    result = migrate(
+        "run", str(root), "--agents", "1", "--set", "java_package=com.bank.app"
+    )
+    assert result.returncode == 0, result.stderr
+    files = git(root, "ls-tree", "-r", "--name-only", "migrate/hello")
+    assert "java/src/main/java/com/bank/app/Hello.java" in files.splitlines()

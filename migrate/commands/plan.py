@@ -6,11 +6,12 @@ import json
 import logging
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import typer
 
-from migrate.config import load_config
+from migrate.config import apply_settings, load_config
 from migrate.console import console
 from migrate.discover import discover
 from migrate.errors import ExitCode, UsageError
@@ -42,6 +43,12 @@ def plan_command(
     tab_width: int = typer.Option(
         None, "--tab-width", help="Columns per tab in source members (default 8)."
     ),
+    settings: list[str] = typer.Option(
+        [],
+        "--set",
+        help="Override a setting of migrate.toml for this command, as "
+        "KEY=VALUE with a TOML value; repeat for more.",
+    ),
 ) -> None:
     """Plan the migration of the estate at PATH and save the plan under
     .migrate/."""
@@ -62,7 +69,7 @@ def plan_command(
             hint="write the graph to a file with --output FILE",
         )
     root = path.resolve()
-    plan = make_plan(root, tab_width=tab_width)
+    plan = make_plan(root, tab_width=tab_width, settings=settings)
     print_summary(plan, root)
     if fmt:
         _export(plan, fmt, output)
@@ -78,9 +85,13 @@ def plan_command(
         sys.exit(int(ExitCode.SLICES_FAILED))
 
 
-def make_plan(root: Path, tab_width: int | None = None) -> Plan:
-    """Build and save the plan of the estate at ``root``."""
-    config = load_config(root).with_overrides(tab_width=tab_width)
+def make_plan(
+    root: Path, tab_width: int | None = None, settings: Sequence[str] = ()
+) -> Plan:
+    """Build and save the plan of the estate at ``root``, with the
+    ``--set`` assignments ``settings`` applied to its settings."""
+    config = apply_settings(load_config(root), settings)
+    config = config.with_overrides(tab_width=tab_width)
     estate = discover(root, config)
     plan = build_plan(estate)
     save_plan(plan, root)

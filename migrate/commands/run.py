@@ -74,6 +74,12 @@ def run_command(
         "against interface stubs of its callees as soon as its record "
         "slices are verified, and verifies it once its callees are.",
     ),
+    settings: list[str] = typer.Option(
+        [],
+        "--set",
+        help="Override a setting of migrate.toml for this run, as KEY=VALUE "
+        "with a TOML value; repeat for more.",
+    ),
 ) -> None:
     """Convert every slice of the estate at PATH to Java, verify it against
     the original COBOL, and commit it on its branch migrate/<slice>."""
@@ -90,6 +96,7 @@ def run_command(
         run_timeout=run_timeout,
         interrupt_grace=interrupt_grace,
         schedule=schedule,
+        settings=tuple(settings),
     )
     # The pipeline loads on first use, so that the other commands start
     # fast and work even where it cannot load.
@@ -112,6 +119,7 @@ def run_options(
     run_timeout: float | None = None,
     interrupt_grace: float = DEFAULT_GRACE_SECONDS,
     schedule: str = "topological",
+    settings: tuple[str, ...] = (),
 ) -> RunOptions:
     """Check the options of ``migrate run`` and bundle them."""
     from migrate.schedule.policy import Schedule
@@ -151,6 +159,7 @@ def run_options(
         run_timeout=run_timeout,
         interrupt_grace=interrupt_grace,
         schedule=Schedule(schedule),
+        settings=settings,
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from migrate.commit import EstateRepo, branch_name
-from migrate.config import Config, load_config
+from migrate.config import Config, apply_settings, load_config
 from migrate.console import console, is_interactive
 from migrate.convert import Converter, ConverterOptions, make_converter
 from migrate.discover import discover
@@ -55,6 +55,8 @@ class RunOptions:
     # Seconds the running slices get to finish after Ctrl-C.
     interrupt_grace: float = DEFAULT_GRACE_SECONDS
     schedule: Schedule = Schedule.TOPOLOGICAL
+    # KEY=VALUE overrides of the estate's settings, from --set.
+    settings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,8 @@ def run_estate(
         # checked out.
         repo.reject_checked_out()
         require_tools()
-        config = load_config(root).with_overrides(
+        config = apply_settings(load_config(root), options.settings)
+        config = config.with_overrides(
             agents=options.agents, run_timeout=options.run_timeout
         )
         folder = state_dir(root)
