@@ -8,14 +8,19 @@ import logging
 import os
 import sqlite3
 import sys
+import types
 
 import click
 import typer
+
+from migrate.console import console, setup_logging
+from migrate.errors import ExitCode, MigrateError
 
 # gitpython raises ImportError at import time when no git executable is
 # found; deferring that check lets `migrate doctor` report the missing tool.
 os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 
+_typer_click: types.ModuleType
 try:  # typer 0.29 raises the exceptions of its own copy of click.
     from typer._click import exceptions as _typer_click
 except ImportError:  # pragma: no cover - other typer versions
@@ -25,8 +30,6 @@ _EXIT = (click.exceptions.Exit, typer.Exit)
 _ABORT = (click.exceptions.Abort, typer.Abort)
 _CLICK_ERROR = (click.exceptions.ClickException, _typer_click.ClickException)
 
-from migrate.console import console, setup_logging
-from migrate.errors import ExitCode, MigrateError
 
 EXIT_CODES = (
     "Exit codes: 0 success; 1 some slices failed verification (or, for "

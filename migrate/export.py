@@ -79,5 +79,7 @@ def _mermaid(plan: Plan) -> str:
         lines.append(f'  {ids[node]}["{label}"]')
     for edge in plan.edges:
         if edge.source in ids and edge.target in ids:
-            lines.append(f"  {ids[edge.source]} -->|{edge.kind.value}| {ids[edge.target]}")
+            lines.append(
+                f"  {ids[edge.source]} -->|{edge.kind.value}| {ids[edge.target]}"
+            )
     return "\n".join(lines) + "\n"

@@ -180,9 +180,9 @@ def _slice_graph(
     for edge in model.edges:
         source = _slice_of_node(edge.source, slice_of_program, records)
         target = _slice_of_node(edge.target, slice_of_program, records)
-        if edge.kind in (EdgeKind.CALL, EdgeKind.COPY) and source and target:
-            if source != target:
-                graph.add_edge(source, target)
+        linked = edge.kind in (EdgeKind.CALL, EdgeKind.COPY) and source and target
+        if linked and source != target:
+            graph.add_edge(source, target)
     for name, users in model.copybook_users.items():
         if name in records:
             for user in users:

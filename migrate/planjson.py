@@ -97,7 +97,9 @@ def _record_json(record: Any) -> dict[str, Any]:
         if isinstance(value, SourcePos):
             value = value.to_json()
         elif isinstance(value, tuple):
-            value = [_record_json(v) if dataclasses.is_dataclass(v) else v for v in value]
+            value = [
+                _record_json(v) if dataclasses.is_dataclass(v) else v for v in value
+            ]
         data[item.name] = value
     return data
 
@@ -141,14 +143,26 @@ def plan_from_json(data: dict[str, Any]) -> Plan:
         root=data["root"],
         nodes=tuple((n["id"], NodeKind(n["kind"])) for n in data["nodes"]),
         edges=tuple(
-            Edge(e["source"], e["target"], EdgeKind(e["kind"]), _pos(e),
-                 tuple(e["attrs"].items()))
+            Edge(
+                e["source"],
+                e["target"],
+                EdgeKind(e["kind"]),
+                _pos(e),
+                tuple(e["attrs"].items()),
+            )
             for e in data["edges"]
         ),
         slices=tuple(
-            Slice(s["id"], SliceKind(s["kind"]), tuple(s["programs"]),
-                  tuple(s["copybooks"]), tuple(s["members"]),
-                  tuple(s["depends_on"]), s["size"], s["level"])
+            Slice(
+                s["id"],
+                SliceKind(s["kind"]),
+                tuple(s["programs"]),
+                tuple(s["copybooks"]),
+                tuple(s["members"]),
+                tuple(s["depends_on"]),
+                s["size"],
+                s["level"],
+            )
             for s in data["slices"]
         ),
         critical_path=tuple(data["critical_path"]),

@@ -78,7 +78,8 @@ def committed_estate(root: Path, members: dict[str, str]) -> Path:
 @pytest.fixture
 def estate(tmp_path: Path) -> Path:
     return committed_estate(
-        tmp_path / "estate", {"HELLO.cbl": program("HELLO"), "OTHER.cbl": program("OTHER")}
+        tmp_path / "estate",
+        {"HELLO.cbl": program("HELLO"), "OTHER.cbl": program("OTHER")},
     )
 
 
@@ -88,7 +89,8 @@ def user_state(root: Path) -> dict[str, str]:
     files = {
         path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(root.rglob("*"))
-        if path.is_file() and path.relative_to(root).parts[0] not in (".git", ".migrate")
+        if path.is_file()
+        and path.relative_to(root).parts[0] not in (".git", ".migrate")
     }
     return {
         "status": git(root, "status", "--porcelain", "--untracked-files=all"),

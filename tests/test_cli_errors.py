@@ -114,7 +114,11 @@ def test_plan_format_needs_output(write_estate) -> None:  # type: ignore[no-unty
 
 def test_plan_exports_each_format(write_estate, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     root = write_estate({"MAIN1.cbl": fixed(PROGRAM.format(data=""))})
-    for fmt, marker in (("dot", "digraph"), ("mermaid", "flowchart"), ("graphml", "<graphml")):
+    for fmt, marker in (
+        ("dot", "digraph"),
+        ("mermaid", "flowchart"),
+        ("graphml", "<graphml"),
+    ):
         out = tmp_path / f"graph.{fmt}"
         result = migrate("plan", str(root), "--format", fmt, "--output", str(out))
         assert result.returncode == 0, result.stderr

@@ -66,8 +66,11 @@ def cobol_code(line: str) -> str:
 def source_sites() -> set[tuple[str, str, int]]:
     """Find every CALL, COPY, EXEC and DSN= site as (kind, member, line)."""
     sites = set()
-    members = [*ESTATE.glob("cobol/*.cbl"), *ESTATE.glob("tests/cobol/*.cbl"),
-               *ESTATE.glob("copy/*.cpy")]
+    members = [
+        *ESTATE.glob("cobol/*.cbl"),
+        *ESTATE.glob("tests/cobol/*.cbl"),
+        *ESTATE.glob("copy/*.cpy"),
+    ]
     for member in members:
         relpath = member.relative_to(ESTATE).as_posix()
         for number, line in enumerate(member.read_text().splitlines(), 1):
@@ -158,7 +161,7 @@ def test_edge_table_rows_well_formed() -> None:
 
 
 def test_edge_table_targets_match_line() -> None:
-    for source, target, kind, member, line in edge_rows():
+    for _source, target, kind, member, line in edge_rows():
         text = (ESTATE / member).read_text().splitlines()[int(line) - 1]
         name = target.split(":", 1)[1]
         if kind in ("copy", "reads", "writes"):

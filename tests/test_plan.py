@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from conftest import fixed
+
 from migrate.config import Config
 from migrate.discover import discover
 from migrate.model import EdgeKind, SliceKind

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import fixed
+
 from migrate.config import Config
 from migrate.discover import discover
 from migrate.errors import InputError
@@ -103,7 +103,9 @@ def test_free_format_is_detected() -> None:
 def test_copy_replacing_pseudo_text_tag(write_estate) -> None:  # type: ignore[no-untyped-def]
     root = write_estate(
         {
-            "MAIN1.cbl": fixed(PROGRAM_HEAD + "    COPY REC REPLACING ==:P:== BY ==WS==.\n"),
+            "MAIN1.cbl": fixed(
+                PROGRAM_HEAD + "    COPY REC REPLACING ==:P:== BY ==WS==.\n"
+            ),
             "REC.cpy": fixed("01  :P:-REC.\n    05  :P:-ID PIC X(4).\n"),
         }
     )
@@ -115,7 +117,9 @@ def test_copy_replacing_pseudo_text_tag(write_estate) -> None:  # type: ignore[n
 def test_copy_replacing_word_form(write_estate) -> None:  # type: ignore[no-untyped-def]
     root = write_estate(
         {
-            "MAIN1.cbl": fixed(PROGRAM_HEAD + "    COPY REC REPLACING OLD-ID BY NEW-ID.\n"),
+            "MAIN1.cbl": fixed(
+                PROGRAM_HEAD + "    COPY REC REPLACING OLD-ID BY NEW-ID.\n"
+            ),
             "REC.cpy": fixed("01  OLD-ID PIC X(4).\n"),
         }
     )
@@ -142,7 +146,9 @@ def test_outer_replacing_reaches_nested_copybook(write_estate) -> None:  # type:
     # GnuCOBOL 3.1 applies the outer REPLACING to nested text as well.
     root = write_estate(
         {
-            "MAIN1.cbl": fixed(PROGRAM_HEAD + "    COPY OUTER REPLACING ==:P:== BY ==X==.\n"),
+            "MAIN1.cbl": fixed(
+                PROGRAM_HEAD + "    COPY OUTER REPLACING ==:P:== BY ==X==.\n"
+            ),
             "OUTER.cpy": fixed("01  :P:-A PIC X.\n    COPY INNER.\n"),
             "INNER.cpy": fixed("01  :P:-B PIC X.\n"),
         }
@@ -186,11 +192,10 @@ def test_long_lines_fold_into_area_b(write_estate) -> None:  # type: ignore[no-u
     root = write_estate(
         {
             "MAIN1.cbl": fixed(
-                PROGRAM_HEAD + "    COPY REC REPLACING ==:P:== BY ==A-VERY-LONG-PREFIX-NAME==.\n"
+                PROGRAM_HEAD
+                + "    COPY REC REPLACING ==:P:== BY ==A-VERY-LONG-PREFIX-NAME==.\n"
             ),
-            "REC.cpy": fixed(
-                "01  :P:-REC. 05 :P:-FIELD-ONE PIC X(4) VALUE 'ABCD'.\n"
-            ),
+            "REC.cpy": fixed("01  :P:-REC. 05 :P:-FIELD-ONE PIC X(4) VALUE 'ABCD'.\n"),
         }
     )
     source = expand(root, "MAIN1.cbl")

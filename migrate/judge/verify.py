@@ -12,6 +12,7 @@ import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from migrate.config import Config
 from migrate.convert.rules.names import java_class_name
@@ -26,6 +27,7 @@ from migrate.judge.java import (
     java_command,
 )
 from migrate.judge.jobs import JobRun, base_environment, run_job, step_arguments
+from migrate.judge.jvm import JvmPool, JvmServerError
 from migrate.judge.records import (
     CHECK_CLASS,
     CHECK_PROGRAM,
@@ -33,7 +35,6 @@ from migrate.judge.records import (
     java_check_source,
     level1_names,
 )
-from migrate.judge.jvm import JvmPool, JvmServerError
 from migrate.judge.sandbox import Limits, RunOutcome, Sandbox
 from migrate.judge.verdict import NOT_EXERCISED, JudgeTask, Verdict, VerdictKind
 from migrate.model import JavaSource, Job, JobStep, SliceKind
@@ -149,7 +150,9 @@ class PooledJavaLauncher(JavaLauncher):
         timeout: float,
         arguments: Sequence[str] = (),
     ) -> RunOutcome:
-        result = self.pool.run(main, self.classpath, work, env, stdin, timeout, arguments)
+        result = self.pool.run(
+            main, self.classpath, work, env, stdin, timeout, arguments
+        )
         if result.bridge != "hook":
             logger.debug("%s ran with the %s runtime bridge", main, result.bridge)
         return RunOutcome(
@@ -220,7 +223,7 @@ class Judge:
         self._process = JavaPath(None, sandbox)
         self._pool: JvmPool | None = None
         self._pool_lock = threading.Lock()
-        self._close_pool: weakref.finalize[..., None] | None = None
+        self._close_pool: weakref.finalize[..., Any] | None = None
 
     def verify(self, task: JudgeTask) -> Verdict:
         """Compile, then compare behaviour; return the verdict."""

@@ -45,13 +45,13 @@ ProcedureLookup = Callable[[str, tuple[str, ...]], "tuple[str, str] | None"]
 _TEXT_END = 71
 # Operands of EXEC that are not symbols, also in the form KEY.procstep.
 _EXEC_KEYWORDS = frozenset(
-    "ACCT ADDRSPC CCSID COND DPRTY DYNAMNBR MEMLIMIT PARM PARMDD PERFORM PGM "
+    "ACCT ADDRSPC CCSID COND DPRTY DYNAMNBR MEMLIMIT PARM PARMDD PERFORM PGM "  # noqa: SIM905
     "PROC RD REGION REGIONX TIME TVSMSG".split()
 )
 # z/OS system symbols and the JES symbol SYSUID: the system substitutes
 # them at run time, so they stay as written, with no problem reported.
 _SYSTEM_SYMBOLS = frozenset(
-    "DATE DAY HHMMSS HR JDAY JOBNAME LDATE LDAY LHHMMSS LHR LJDAY LMIN LMON "
+    "DATE DAY HHMMSS HR JDAY JOBNAME LDATE LDAY LHHMMSS LHR LJDAY LMIN LMON "  # noqa: SIM905
     "LSEC LTIME LWDAY LYR2 LYR4 LYYMMDD MIN MON SEC SEQ SID SYSALVL SYSCLONE "
     "SYSNAME SYSPLEX SYSR1 SYSUID TIME WDAY YR2 YR4 YYMMDD".split()
 )
