@@ -48,7 +48,10 @@ def write_estate(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def migrate(
-    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+    *args: str,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m migrate ARGS`` and return its exit code and output.
     The terminal is wide enough that rich never wraps a message line."""
@@ -59,5 +62,6 @@ def migrate(
         text=True,
         env=environment,
         cwd=cwd,
+        timeout=timeout,
         check=False,
     )

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
@@ -36,6 +36,10 @@ from migrate.model import (
 from migrate.preprocess import Preprocessor
 
 SLICE_LINE = re.compile(r"^Slice: (\S+)$", re.MULTILINE)
+# One line of the prompt's "Files to write:" list, and the heading of a
+# chunk's instructions.
+FILE_LINE = re.compile(r"^- (\S+\.java): ", re.MULTILINE)
+PART_HEADING = re.compile(r"^## Part (\d+) of (\d+) of class (\w+)$", re.MULTILINE)
 # Heading that starts the judge's evidence in a repair prompt.
 EVIDENCE_HEADING = "## Evidence from the judge"
 
@@ -76,6 +80,21 @@ class ChatRequest:
         """Return the slice id named in the prompt, or an empty string."""
         found = SLICE_LINE.search(self.prompt)
         return found.group(1) if found else ""
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """Return the Java paths the prompt's "Files to write" list names."""
+        listed = self.prompt.split("Files to write:", 1)
+        if len(listed) < 2:
+            return ()
+        return tuple(FILE_LINE.findall(listed[1].split("\n\n", 1)[0]))
+
+    @property
+    def part(self) -> int:
+        """Return the number of the chunk the prompt requests, 0 for a
+        prompt of a whole slice."""
+        found = PART_HEADING.search(self.prompt)
+        return int(found.group(1)) if found else 0
 
     @property
     def is_repair(self) -> bool:
@@ -213,6 +232,33 @@ def java_answer(*files: tuple[str, str]) -> str:
 def by_slice(answers: dict[str, str]) -> Script:
     """Answer each request with the text mapped to the slice in its prompt."""
     return lambda request: Reply(answers.get(request.slice_id, "unknown slice"))
+
+
+def by_files(java: dict[str, dict[str, str]], unknown: list[str]) -> Script:
+    """Answer each prompt with the Java of the files it lists, taken from
+    ``java`` ({slice id: {path: text}}). Part 1 of a chunked program gets
+    the whole class and the later parts an empty class, so the joined class
+    is the given one. A path missing from ``java`` is appended to
+    ``unknown`` and gets a reply with no Java in it."""
+    lock = threading.Lock()
+
+    def script(request: ChatRequest) -> Reply:
+        slice_files = java.get(request.slice_id, {})
+        missing = [path for path in request.files if path not in slice_files]
+        if missing or not request.files:
+            with lock:
+                unknown.append(f"{request.slice_id}: {missing or 'no files'}")
+            return Reply("unknown files")
+        if request.part > 1:
+            path = request.files[0]
+            class_name = PurePosixPath(path).stem
+            package = str(PurePosixPath(path).parent).replace("/", ".")
+            empty = f"package {package};\n\npublic final class {class_name} {{\n}}\n"
+            return Reply(java_answer((path, empty)))
+        files = [(path, slice_files[path]) for path in request.files]
+        return Reply(java_answer(*files))
+
+    return script
 
 
 def repair_flow(first: str, repaired: str) -> Script:

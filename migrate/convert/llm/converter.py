@@ -20,6 +20,7 @@ from migrate.convert.llm.cache import CachedAnswer, ResponseCache, cache_key
 from migrate.convert.llm.errors import ConversionFailed
 from migrate.convert.llm.javaapi import java_api
 from migrate.convert.llm.planning import (
+    CHARS_PER_TOKEN,
     Budget,
     estimate_tokens,
     expected_answer_tokens,
@@ -27,6 +28,7 @@ from migrate.convert.llm.planning import (
 )
 from migrate.convert.llm.prompts import (
     PromptInput,
+    clip_evidence,
     rejection_section,
     repair_section,
     system_prompt,
@@ -116,6 +118,11 @@ class LLMConverter:
                 converter=self.name,
                 notes=("runtime library copied; no request sent",),
             )
+        if self.settings.budget_usd > 0:
+            # A slice whose expected cost would pass the budget sends no
+            # request, so that no money is spent on part of a slice that the
+            # budget would stop.
+            self.sender.ledger.admit(self.estimate_cost(request), slice_id)
         mask = SecretMask()
         prompts = self._plan(request)
         usage = Usage()
@@ -197,7 +204,10 @@ class LLMConverter:
             previous = ()
         paths = {target.path for target in prompt.targets}
         listed = tuple(s for s in previous if s.path in paths)
-        return repair_section(listed, request.repair_evidence)
+        evidence = request.repair_evidence
+        if prompt.evidence_tokens:
+            evidence = clip_evidence(evidence, prompt.evidence_tokens * CHARS_PER_TOKEN)
+        return repair_section(listed, evidence)
 
     def _messages(
         self,

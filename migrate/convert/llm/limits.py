@@ -94,21 +94,34 @@ class BudgetLedger:
         self._reserved = 0.0
         self._lock = threading.Lock()
 
+    def admit(self, expected_usd: float, slice_id: str) -> None:
+        """Raise :class:`BudgetExhausted` if a slice expected to cost
+        ``expected_usd`` in all would pass the budget. Nothing is reserved,
+        because each of the slice's requests reserves its own cost."""
+        with self._lock:
+            self._check(expected_usd, f"slice {slice_id} is expected to cost")
+
     def reserve(self, expected_usd: float, slice_id: str) -> None:
         """Reserve the expected cost of one request, or raise
         :class:`BudgetExhausted` if it would pass the budget."""
         with self._lock:
-            committed = self.spent_usd + self._reserved
-            if self.budget_usd > 0 and committed + expected_usd > self.budget_usd:
-                raise BudgetExhausted(
-                    f"budget of ${self.budget_usd:.4f} would be passed: "
-                    f"${self.spent_usd:.4f} spent, ${self._reserved:.4f} "
-                    f"reserved by requests in flight, and the next request "
-                    f"for slice {slice_id} is expected to cost "
-                    f"${expected_usd:.4f}",
-                    hint="raise --budget-usd to convert the remaining slices",
-                )
+            self._check(
+                expected_usd,
+                f"the next request for slice {slice_id} is expected to cost",
+            )
             self._reserved += expected_usd
+
+    def _check(self, expected_usd: float, next_cost: str) -> None:
+        # Called with the lock held.
+        committed = self.spent_usd + self._reserved
+        if self.budget_usd > 0 and committed + expected_usd > self.budget_usd:
+            raise BudgetExhausted(
+                f"budget of ${self.budget_usd:.4f} would be passed: "
+                f"${self.spent_usd:.4f} spent, ${self._reserved:.4f} "
+                f"reserved by requests in flight, and {next_cost} "
+                f"${expected_usd:.4f}",
+                hint="raise --budget-usd to convert the remaining slices",
+            )
 
     def settle(self, expected_usd: float, actual_usd: float) -> None:
         """Replace a reservation by the actual cost (0 for a failed request)."""

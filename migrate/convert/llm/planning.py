@@ -36,6 +36,9 @@ CHARS_PER_TOKEN = 4
 # in calls what COBOL writes in clauses.
 ANSWER_FACTOR = 2.0
 MIN_ANSWER_TOKENS = 256
+# Tokens of a repair section besides the evidence: its headings, its
+# closing request, and the line that counts the evidence left out.
+REPAIR_OVERHEAD_TOKENS = 64
 
 Extra = Callable[[PromptInput], str]
 
@@ -122,8 +125,12 @@ def _chunks(prompt: PromptInput, budget: Budget, extra: Extra) -> list[PromptInp
     empty = dataclasses.replace(prompt, chunk=Chunk(1, 2, shared_end, (), units))
     # Each chunk lists its own unit names once more.
     names = sum(len(unit.name) + 2 for unit in units) // CHARS_PER_TOKEN
-    for_prompt = budget.prompt_tokens - _tokens(empty, extra) - names
     for_answer = budget.listing_tokens - listing_tokens(empty)
+    limit = _evidence_limit(empty, budget, extra, names, for_answer)
+    if limit:
+        prompt = dataclasses.replace(prompt, evidence_tokens=limit)
+        empty = dataclasses.replace(empty, evidence_tokens=limit)
+    for_prompt = budget.prompt_tokens - _tokens(empty, extra) - names
     available = max(min(for_prompt, for_answer), 0)
 
     try:
@@ -137,6 +144,24 @@ def _chunks(prompt: PromptInput, budget: Budget, extra: Extra) -> list[PromptInp
             hint="raise the max prompt or max output tokens setting",
         ) from None
     return [dataclasses.replace(prompt, chunk=chunk) for chunk in chunks]
+
+
+def _evidence_limit(
+    empty: PromptInput, budget: Budget, extra: Extra, names: int, for_answer: int
+) -> int:
+    """Return the tokens a repair's evidence may take in each chunk, or 0
+    when it needs no limit. The evidence of a whole class can be longer
+    than the room a chunk has for code. So it is cut to leave each chunk at
+    least half the code it could list without a repair."""
+    repair = extra(empty)
+    if not repair:
+        return 0
+    spare = budget.prompt_tokens - _tokens(empty, lambda prompt: "") - names
+    room = max(min(spare, for_answer), 0)
+    limit = spare - room // 2 - REPAIR_OVERHEAD_TOKENS
+    if limit <= 0 or estimate_tokens(repair) <= limit:
+        return 0
+    return limit
 
 
 def _line_costs(prompt: PromptInput) -> list[int]:

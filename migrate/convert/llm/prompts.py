@@ -79,6 +79,10 @@ class PromptInput:
     dependency_api: str
     callees: tuple[EntryPoint, ...]
     chunk: Chunk | None = None
+    # Tokens the judge's evidence may take in a repair prompt, 0 for no
+    # limit. The planner sets it for chunks, which share the prompt with
+    # the DATA DIVISION and a part of the code.
+    evidence_tokens: int = 0
 
 
 def system_prompt(package: str) -> str:
@@ -230,6 +234,24 @@ def repair_section(previous: tuple[JavaSource, ...], evidence: str) -> str:
     parts.append(f"{EVIDENCE_HEADING}\n{evidence.strip()}")
     parts.append("Fix what the evidence shows, and answer with every file again.")
     return "\n\n".join(parts) + "\n"
+
+
+def clip_evidence(evidence: str, max_chars: int) -> str:
+    """Return the first whole lines of ``evidence`` that fit in about
+    ``max_chars`` characters, and a line that counts the lines left out."""
+    lines = evidence.strip().splitlines()
+    kept: list[str] = []
+    used = 0
+    for line in lines:
+        if used + len(line) + 1 > max_chars:
+            break
+        kept.append(line)
+        used += len(line) + 1
+    if len(kept) == len(lines):
+        return evidence
+    left_out = len(lines) - len(kept)
+    kept.append(f"[{left_out} more lines of evidence left out to fit the prompt]")
+    return "\n".join(kept)
 
 
 def rejection_section(reason: str) -> str:
