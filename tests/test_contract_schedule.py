@@ -3,6 +3,7 @@ converted at once and verified callee first, and the sample estate."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import shutil
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import fixed
 
 from migrate.commands.run import run_options
 from migrate.commit import EstateRepo, init_repository
@@ -59,6 +61,7 @@ from migrate.schedule.policy import (
     Stage,
     Task,
 )
+from migrate.schedule.runner import RunOptions, run_estate
 from migrate.schedule.scheduler import Event, EventKind, Scheduler
 from migrate.schedule.session import RunSession
 from migrate.schedule.worker import SliceWorker
@@ -429,6 +432,77 @@ def test_run_options_reject_unknown_schedule() -> None:
     assert caught.value.hint == "choose one of: topological, contract"
     options = run_options(agents=2, schedule="contract")
     assert options.schedule is Schedule.CONTRACT
+
+
+@dataclass
+class WrongFirstRules:
+    """The rules converter, except that SUBW's first answer displays the
+    wrong text; a repair request, which carries the judge's evidence, gets
+    the right Java. Its name is not "rules", so the worker repairs."""
+
+    name: str = "repairing"
+    rules: RulesConverter = field(default_factory=RulesConverter)
+    requests: list[tuple[str, bool]] = field(default_factory=list)
+
+    def convert(self, request: ConversionRequest) -> Conversion:
+        repair = bool(request.repair_evidence)
+        self.requests.append((request.slice.id, repair))
+        conversion = self.rules.convert(request)
+        if request.slice.id != "subw" or repair:
+            return conversion
+        sources = tuple(
+            dataclasses.replace(s, text=s.text.replace("SUBW HELLO", "SUBW HELL0"))
+            for s in conversion.sources
+        )
+        return dataclasses.replace(conversion, sources=sources)
+
+
+def caller_callee_estate(root: Path) -> Path:
+    """MAINW calls SUBW, and each program has a job of its own."""
+    members = {
+        "cobol/MAINW.cbl": "PROGRAM-ID. MAINW.\nPROCEDURE DIVISION.\n"
+        "    DISPLAY 'MAINW IN'\n    CALL 'SUBW'\n    DISPLAY 'MAINW OUT'\n"
+        "    STOP RUN.\n",
+        "cobol/SUBW.cbl": "PROGRAM-ID. SUBW.\nPROCEDURE DIVISION.\n"
+        "    DISPLAY 'SUBW HELLO'\n    GOBACK.\n",
+    }
+    for path, text in members.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(fixed("IDENTIFICATION DIVISION.\n" + text))
+    for name in ("MAINW", "SUBW"):
+        job = root / "jcl" / f"J{name}.jcl"
+        job.parent.mkdir(exist_ok=True)
+        job.write_text(f"//J{name} JOB (A),CLASS=A\n//S1 EXEC PGM={name}\n")
+    init_repository(root, "Add the estate")
+    return root
+
+
+@pytest.mark.skipif(
+    not (shutil.which("cobc") and shutil.which("javac")), reason="needs cobc, javac"
+)
+def test_contract_check_failure_repaired(tmp_path: Path) -> None:
+    root = caller_callee_estate(tmp_path / "estate")
+    converter = WrongFirstRules()
+
+    report = run_estate(
+        root, RunOptions(agents=2, schedule=Schedule.CONTRACT), converter=converter
+    )
+
+    assert report.ok, report.failures
+    assert ("subw", True) in converter.requests
+    records = Journal(root / ".migrate" / "journal.sqlite").slices()
+    assert records["subw"].state is SliceState.VERIFIED
+    assert records["mainw"].state is SliceState.VERIFIED
+    assert "job JMAINW" in records["mainw"].checks
+    java = subprocess.run(
+        ["git", "-C", str(root), "grep", "-h", "SUBW HELL", "migrate/integration"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "SUBW HELLO" in java
+    assert "SUBW HELL0" not in java
 
 
 # The sample estate

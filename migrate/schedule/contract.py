@@ -80,6 +80,7 @@ def schedule_hooks(
     policy = ContractPolicy(
         plan, contract_remaining_path_lengths(plan), held=hooks.held()
     )
+    hooks.policy = policy
     return hooks, policy  # type: ignore[return-value]
 
 
@@ -94,7 +95,10 @@ class ContractSession:
         self._converted: dict[str, SliceResult] = {}
         self._checks: dict[str, Verdict] = {}
         self._staged: set[str] = set()
-        self._blocked: set[str] = set()
+        # Blocked slices, with the failed slice that blocked each.
+        self._blocked: dict[str, str] = {}
+        # The run's policy, which knows whose check no longer counts.
+        self.policy: ContractPolicy | None = None
         self._java: dict[str, tuple[JavaSource, ...]] = {}
         # The agent that last took a task of each slice.
         self._agents: dict[str, int] = {}
@@ -124,6 +128,10 @@ class ContractSession:
     def started(self, item: Slice, agent: int) -> None:
         if item.id not in self._staged:
             self.session.started(item, agent)
+            return
+        if item.id in self._blocked:
+            # An agent took the task before the failure that blocks it was
+            # recorded; the journal keeps the slice blocked.
             return
         # The input hash depends on the dependencies' commits, which do not
         # exist yet; verify() records it.
@@ -193,7 +201,7 @@ class ContractSession:
         return self.session.crashed(item, error)
 
     def block(self, item: Slice, failed: str) -> None:
-        self._blocked.add(item.id)
+        self._blocked[item.id] = failed
         self.session.block(item, failed)
 
     def needs_converter(self, item: Slice) -> bool:
@@ -204,16 +212,38 @@ class ContractSession:
     def _finish_check(self, item: Slice, verdict: Verdict) -> Finished:
         if item.id in self._blocked:
             return Finished(SliceState.BLOCKED, "blocked while it ran")
+        if self.policy is not None and self.policy.check_invalidated(item.id):
+            return Finished(
+                SliceState.PENDING,
+                "checked with Java of a dependency that is being converted "
+                "again; it is checked again once that one is verified",
+                retry=True,
+            )
         if verdict.accepted:
             self._checks[item.id] = verdict
             return Finished(SliceState.VERIFIED, verdict.summary())
-        # NOTE: a rejected check fails the slice. It is not sent back for a
-        # repair, because callers checked against this conversion already.
-        converted = self._converted[item.id]
-        failed = Verdict(VerdictKind.FAILED, verdict.evidence, verdict.checks)
-        attempts = _with_last_verdict(converted.attempts, failed)
-        result = dataclasses.replace(converted, attempts=attempts)
-        return self.session.finish(item, result)
+        if self.session.interrupted:
+            self.session.journal.set_pending(item.id)
+            return Finished(SliceState.PENDING, "interrupted")
+        # The fault may be the slice's own or that of a callee that is only
+        # converted. So the slice goes back to a whole task, which converts
+        # it again with this evidence once its dependencies are verified.
+        evidence = verdict.evidence.strip().splitlines()
+        logger.warning(
+            "slice %s failed its check with its real callees (%s); it is "
+            "converted again once its dependencies are verified",
+            item.id,
+            evidence[0] if evidence else verdict.kind.value,
+        )
+        self._converted.pop(item.id, None)
+        self._checks.pop(item.id, None)
+        self._staged.discard(item.id)
+        self.session.journal.set_pending(item.id)
+        return Finished(
+            SliceState.PENDING,
+            "failed its check; converted again once its dependencies are verified",
+            retry=True,
+        )
 
     def _final_result(self, item: Slice, work: WorkItem) -> SliceResult:
         converted = self._converted[item.id]

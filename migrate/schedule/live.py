@@ -122,6 +122,9 @@ class LiveView:
             if kind is EventKind.FAILED:
                 # A failure stays visible after the live table is gone.
                 logger.warning("slice %s failed: %s", event.slice_id, event.detail)
+        elif kind is EventKind.BLOCKED and event.agent:
+            # A task that ran while its slice was blocked ended.
+            self._rows.pop(event.agent, None)
         elif kind in (EventKind.BLOCKED, EventKind.SKIPPED, EventKind.DEFERRED):
             self._counts[kind] += 1
             self._waiting.discard(event.slice_id)
@@ -158,16 +161,19 @@ class LiveView:
 
     def _rate_line(self, now: float) -> str:
         counts = self._counts
-        # Slices no agent holds, none queued, and not finished: they wait
-        # for the slices they depend on.
-        waiting = (
-            self.total
-            - self._done()
-            - counts[EventKind.DEFERRED]
-            - len(self._rows)
-            - self._ready
-        )
-        line = f"{self._ready} ready, {max(0, waiting)} waiting for dependencies"
+        line = f"{self._ready} ready"
+        if not self._waiting:
+            # Slices no agent holds, none queued, and not finished wait for
+            # their dependencies. Under contract-first a converted slice may
+            # also have a check queued or running, so no such count is shown.
+            waiting = (
+                self.total
+                - self._done()
+                - counts[EventKind.DEFERRED]
+                - len(self._rows)
+                - self._ready
+            )
+            line += f", {waiting} waiting for dependencies"
         finished = counts[EventKind.VERIFIED] + counts[EventKind.FAILED]
         minutes = (now - self._started) / 60
         if finished and minutes > 0:

@@ -313,6 +313,47 @@ class ContractPolicy(Policy):
         self.watchers: dict[str, set[str]] = {sid: set() for sid in self.order}
         for sid in self.staged:
             self._count_needs(sid)
+        # Slices whose running check compiles or runs Java that was taken
+        # back since: its result does not count, and the check runs again.
+        self.invalidated: set[str] = set()
+
+    def complete(self, task: Task, outcome: Outcome) -> Changes:
+        """Record how ``task`` ended. A check that failed (RETRY) sends its
+        slice back to a whole task; see :meth:`_demote`."""
+        sid = task.slice_id
+        if task.stage is Stage.CHECK and self.progress[sid] is not _Progress.BLOCKED:
+            if sid in self.invalidated:
+                self.invalidated.discard(sid)
+                self.progress[sid] = _Progress.CONVERTED
+                again = self._check_if_ready(sid)
+                return Changes(ready=(again,) if again else ())
+            if outcome is Outcome.RETRY:
+                return self._demote(sid)
+        return super().complete(task, outcome)
+
+    def check_invalidated(self, sid: str) -> bool:
+        """True when the running check of ``sid`` no longer counts."""
+        return sid in self.invalidated
+
+    def _demote(self, sid: str) -> Changes:
+        """Take a slice whose check failed out of the contract stages. It is
+        converted again, with the judge's evidence and the repair loop, as a
+        whole task once its dependencies are verified, so that a failure is
+        blamed on the slice only when its dependencies are known good. The
+        checks that compiled or ran its Java wait for it and run again."""
+        self.staged.discard(sid)
+        self.progress[sid] = _Progress.WAITING
+        for watcher in sorted(self.watchers[sid]):
+            state = self.progress[watcher]
+            if state in _TERMINAL or watcher not in self.staged:
+                continue
+            self.missing[watcher] += 1
+            if state is _Progress.CHECKING:
+                self.invalidated.add(watcher)
+            elif state is _Progress.CHECKED:
+                self.progress[watcher] = _Progress.CONVERTED
+        again = self._task_if_ready(sid)
+        return Changes(ready=(again,) if again else ())
 
     def key(self, task: Task) -> tuple[int, int, str]:
         # A check goes before any conversion. It ends the chain of its slice,

@@ -416,6 +416,11 @@ class Scheduler(Generic[TaskT, ResultT]):
         outcome = self._outcome(finished)
         if not self._policy.is_blocked(item.id):
             self._announce(task, outcome, done.agent, finished.summary)
+        else:
+            # The slice was counted blocked already; this frees its agent.
+            self._on_event(
+                Event(EventKind.BLOCKED, item.id, done.agent, "blocked while it ran")
+            )
         self._apply(self._policy.complete(task, outcome))
 
     @staticmethod

@@ -104,8 +104,9 @@ def _agent_cells(agent: AgentReport) -> tuple[str, ...]:
 def _accounting_line(schedule: ScheduleReport) -> str:
     tasks = len(schedule.dispatches)
     per_task = schedule.hub_seconds / tasks * 1000 if tasks else 0.0
+    agents = len(schedule.agents)
     return (
-        f"{schedule.schedule} schedule, {len(schedule.agents)} agents: "
+        f"{schedule.schedule} schedule, {agents} agent{'' if agents == 1 else 's'}: "
         f"scaling efficiency {schedule.efficiency:.0%} (work "
         f"{schedule.work_seconds:.1f}s over {schedule.elapsed:.1f}s); the "
         f"scheduler spent {schedule.hub_seconds:.2f}s, {per_task:.1f} ms per task"
