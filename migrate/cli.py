@@ -4,16 +4,21 @@ codes."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 import os
+import signal
 import sqlite3
 import sys
 import types
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 import click
 import typer
 
-from migrate.console import console, setup_logging
+from migrate.console import console, output, setup_logging
 from migrate.errors import ExitCode, MigrateError
 
 # gitpython raises ImportError at import time when no git executable is
@@ -34,8 +39,14 @@ _CLICK_ERROR = (click.exceptions.ClickException, _typer_click.ClickException)
 EXIT_CODES = (
     "Exit codes: 0 success; 1 some slices failed verification (or, for "
     "plan --strict, something is unresolved); 2 usage or input error; "
-    "3 a required tool is missing; 130 interrupted."
+    "3 a required tool is missing; 130 interrupted; 141 the reader of "
+    "stdout closed it early, as 'head' does."
 )
+# The exit code shells give a process that SIGPIPE ended: 128 + 13.
+BROKEN_PIPE_EXIT = 128 + int(signal.SIGPIPE)
+
+_Params = ParamSpec("_Params")
+_Result = TypeVar("_Result")
 
 app = typer.Typer(
     help="Migrate a COBOL estate to verified Java, slice by slice, with many "
@@ -65,12 +76,51 @@ def _global_options(
 def _register() -> None:
     from migrate.commands import demo, doctor, plan, review, run, status
 
-    app.command("plan", epilog=EXIT_CODES)(plan.plan_command)
-    app.command("run", epilog=EXIT_CODES)(run.run_command)
-    app.command("status", epilog=EXIT_CODES)(status.status_command)
-    app.command("review", epilog=EXIT_CODES)(review.review_command)
-    app.command("doctor", epilog=EXIT_CODES)(doctor.doctor_command)
-    app.command("demo", epilog=EXIT_CODES)(demo.demo_command)
+    app.command("plan", epilog=EXIT_CODES)(_pipe_safe(plan.plan_command))
+    app.command("run", epilog=EXIT_CODES)(_pipe_safe(run.run_command))
+    app.command("status", epilog=EXIT_CODES)(_pipe_safe(status.status_command))
+    app.command("review", epilog=EXIT_CODES)(_pipe_safe(review.review_command))
+    app.command("doctor", epilog=EXIT_CODES)(_pipe_safe(doctor.doctor_command))
+    app.command("demo", epilog=EXIT_CODES)(_pipe_safe(demo.demo_command))
+
+
+def _pipe_safe(command: Callable[_Params, _Result]) -> Callable[_Params, _Result]:
+    """Wrap a command so that a closed stdout ends it with exit code 141.
+
+    Both rich and typer turn a broken pipe into exit code 1, the code of
+    failed slices, so the command's own frame must catch it first. rich
+    (15.0, ``Console.on_broken_pipe``) marks its console quiet and raises
+    SystemExit, so a quiet console marks that exit apart from any other.
+    """
+
+    @functools.wraps(command)
+    def wrapper(*args: _Params.args, **kwargs: _Params.kwargs) -> _Result:
+        try:
+            return command(*args, **kwargs)
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(BROKEN_PIPE_EXIT) from None
+        except SystemExit:
+            if not (output.quiet or console.quiet):
+                raise
+            _silence_stdout()
+            raise typer.Exit(BROKEN_PIPE_EXIT) from None
+
+    return wrapper
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device after its reader closed the pipe.
+
+    Python flushes stdout once more at exit, which would raise again and
+    print a traceback. After the redirection, that flush writes nowhere.
+    """
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(null, sys.stdout.fileno())
+    finally:
+        os.close(null)
 
 
 def report_error(error: MigrateError) -> None:
@@ -91,6 +141,9 @@ def main(argv: list[str] | None = None) -> None:
         # Without standalone mode, click returns the code of a typer.Exit
         # instead of raising it.
         code = app(args=argv, standalone_mode=False)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(BROKEN_PIPE_EXIT)
     except MigrateError as error:
         if _debug:
             logger.exception("failed")

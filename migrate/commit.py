@@ -36,6 +36,8 @@ AUTHOR = "migrate <migrate@localhost>"
 BRANCH_PREFIX = "migrate/"
 INTEGRATION_BRANCH = "migrate/integration"
 SLICE_TRAILER = "Migrate-Slice"
+# The reflog message of every branch move that migrate makes.
+REFLOG_MESSAGE = "migrate"
 ZERO_OID = "0" * 40
 _TREE_MODE = 0o040000
 _BLOB_MODE = 0o100644
@@ -149,7 +151,13 @@ class EstateRepo:
     def reject_checked_out(self, names: Iterable[str] | None = None) -> None:
         """Raise :class:`UsageError` when a work tree has checked out one of
         ``names``, or by default any branch under ``migrate/``, because moving
-        it would change that work tree's files under the user."""
+        it would change that work tree's files under the user.
+
+        By default it also rejects a branch named ``migrate``, because git
+        cannot create the branches under ``migrate/`` beside it.
+        """
+        if names is None:
+            self._reject_prefix_branch()
         selected = None if names is None else set(names)
         for name, tree in sorted(self.checked_out_branches().items()):
             if selected is None and not name.startswith(BRANCH_PREFIX):
@@ -159,9 +167,33 @@ class EstateRepo:
             raise UsageError(
                 f"branch {name} is checked out in {tree}, and 'migrate run' "
                 "moves every branch under migrate/",
-                hint="check out another branch there first, such as "
-                "'git switch main', then run again",
+                hint=f"check out another branch there first, {self._switch_hint()}"
+                "then run again",
             )
+
+    def _reject_prefix_branch(self) -> None:
+        name = BRANCH_PREFIX.rstrip("/")
+        if self.branch(name) is None:
+            return
+        raise UsageError(
+            f"a branch named {name} exists, so git cannot create the branches "
+            f"{BRANCH_PREFIX}<slice> that 'migrate run' writes",
+            hint=f"rename it with 'git branch -m {name} <new-name>', then run again",
+        )
+
+    def _switch_hint(self) -> str:
+        """Return "such as 'git switch B', " for a branch B outside
+        ``migrate/``, main or master when one exists, or ""."""
+        output = self._repo.git.for_each_ref("--format=%(refname:short)", "refs/heads")
+        names = [
+            name
+            for name in output.splitlines()
+            if name != "migrate" and not name.startswith(BRANCH_PREFIX)
+        ]
+        for name in ("main", "master", *names):
+            if name in names:
+                return f"such as 'git switch {name}', "
+        return ""
 
     def has_local_changes(self) -> bool:
         """True when files of the estate differ from HEAD."""
@@ -229,12 +261,48 @@ class EstateRepo:
         """Return the parent ids of a commit."""
         return tuple(parent.hexsha for parent in self._repo.commit(commit).parents)
 
-    def is_migrate_commit(self, commit: str) -> bool:
-        """True when the commit's message ends with a ``Migrate-Slice``
-        trailer. Every slice and integration commit of migrate has one."""
-        return any(
-            key == SLICE_TRAILER for key, _ in parse_trailers(self.message(commit))
-        )
+    def foreign_reason(self, name: str, commit: str) -> str:
+        """Return why branch ``name``, which points at ``commit``, may contain
+        the user's work, or "" when migrate wrote it.
+
+        Migrate wrote it when the commit's ``Migrate-Slice`` trailer names
+        the slice of ``name``, migrate committed it, and the branch's reflog,
+        when there is one, shows migrate's move as the last. So a copy of a
+        slice branch, an amended slice commit and a branch reset by hand
+        are all the user's.
+        """
+        found = self._repo.commit(commit)
+        short = commit[:12]
+        slices = [
+            value
+            for key, value in parse_trailers(str(found.message))
+            if key == SLICE_TRAILER
+        ]
+        if not slices:
+            return f"its commit {short} has no {SLICE_TRAILER} trailer"
+        if name not in (branch_name(slice_id) for slice_id in slices):
+            return (
+                f"its commit {short} is the commit of {branch_name(slices[0])}, "
+                "not of this branch"
+            )
+        committer = f"{found.committer.name} <{found.committer.email}>"
+        if committer != AUTHOR:
+            return f"its commit {short} was committed by {committer}, not by migrate"
+        moved = self._last_move(name, commit)
+        if moved not in ("", REFLOG_MESSAGE):
+            return f"its reflog shows {moved!r} as its last move, not migrate's"
+        return ""
+
+    def _last_move(self, name: str, commit: str) -> str:
+        """Return the reflog message of the move of branch ``name`` to
+        ``commit``, when its reflog ends with that move, or ""."""
+        log = Path(self._repo.common_dir, "logs", "refs", "heads", *name.split("/"))
+        lines = _read_text(log).splitlines()
+        if not lines:
+            return ""
+        entry, _, message = lines[-1].partition("\t")
+        fields = entry.split(" ")
+        return message if len(fields) > 1 and fields[1] == commit else ""
 
     def is_ancestor(self, ancestor: str, commit: str) -> bool:
         """True when ``ancestor`` is ``commit`` or one of its ancestors."""
@@ -557,7 +625,7 @@ class _RefTransactions:
                 "update-ref",
                 "--stdin",
                 "-m",
-                "migrate",
+                REFLOG_MESSAGE,
             ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,

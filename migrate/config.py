@@ -151,10 +151,12 @@ def apply_settings(config: Config, assignments: Sequence[str]) -> Config:
         table[key] = _toml_value(value.strip())
     source = SettingsFile("--set", "", command_line=True)
     overrides = _config_from_table(table, source)
-    changed = {name.replace("-", "_") for name in table}
-    return dataclasses.replace(
+    changed = {name.replace("-", "_"): name for name in table}
+    merged = dataclasses.replace(
         config, **{name: getattr(overrides, name) for name in changed}
     )
+    _check_folders(merged, source, changed)
+    return merged
 
 
 def _toml_value(text: str) -> object:
@@ -166,20 +168,44 @@ def _toml_value(text: str) -> object:
 
 def _read_toml(path: Path) -> tuple[str, dict[str, object]]:
     try:
-        text = path.read_text(encoding="utf-8")
-        return text, tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise InputError(
-            f"invalid configuration: {error}",
-            hint="fix the TOML syntax of this file",
-            pos=SourcePos(path.name, _error_line(error)),
-        ) from error
+        data = path.read_bytes()
     except OSError as error:
         raise InputError(
             f"failed to read the settings file: {error.strerror}",
             hint="make the file readable, or remove it to use the defaults",
             pos=SourcePos(path.name, 1),
         ) from error
+    text = _decode_settings(path, data)
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(
+            f"invalid configuration: {error}",
+            hint="fix the TOML syntax of this file",
+            pos=SourcePos(path.name, _error_line(error)),
+        ) from error
+
+
+def _decode_settings(path: Path, data: bytes) -> str:
+    """Decode a settings file as UTF-8, without a leading byte-order mark.
+
+    TOML files are UTF-8. A NUL byte is taken as a sign of UTF-16 too,
+    because UTF-16 text of ASCII characters is also valid UTF-8.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problem = f"byte 0x{data[error.start]:02x} at offset {error.start}"
+    else:
+        if "\0" not in text:
+            return text
+        line, problem = 1, "a NUL byte"
+    raise InputError(
+        f"invalid configuration: the file is not UTF-8 text ({problem})",
+        hint="save the file as UTF-8, the encoding TOML requires",
+        pos=SourcePos(path.name, line),
+    )
 
 
 def _error_line(error: Exception) -> int:
@@ -204,7 +230,39 @@ def _config_from_table(table: dict[str, object], source: SettingsFile) -> Config
             )
         spellings[name] = key
         values[name] = check(source, key, raw)
-    return Config(**values)  # type: ignore[arg-type]
+    config = Config(**values)  # type: ignore[arg-type]
+    _check_folders(config, source, spellings)
+    return config
+
+
+def _check_folders(
+    config: Config, source: SettingsFile, spellings: dict[str, str]
+) -> None:
+    """Raise :class:`InputError` when java_dir and data_dir are one folder or
+    one lies inside the other. The error names whichever of the two keys
+    ``spellings`` (setting name to the key as written) has, java_dir first."""
+    if "java_dir" in spellings:
+        name, other = "java_dir", "data_dir"
+    elif "data_dir" in spellings:
+        name, other = "data_dir", "java_dir"
+    else:
+        return
+    value, other_value = getattr(config, name), getattr(config, other)
+    parts = tuple(part.casefold() for part in value.split("/"))
+    other_parts = tuple(part.casefold() for part in other_value.split("/"))
+    if parts == other_parts:
+        problem = f"must name another folder than {other}, but both are {value!r}"
+    elif parts[: len(other_parts)] == other_parts:
+        problem = f"must not lie inside {other} {other_value!r}, but {value!r} does"
+    elif other_parts[: len(parts)] == parts:
+        problem = f"must not contain {other} {other_value!r}, but {value!r} does"
+    else:
+        return
+    raise source.invalid(
+        (spellings[name],),
+        problem,
+        'write java_dir = "java" and data_dir = "data", two separate folders',
+    )
 
 
 def _unknown_setting(key: str, source: SettingsFile) -> InputError:
@@ -244,6 +302,13 @@ _JAVA_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 # A tab wider than areas A and B together (columns 8 to 72) would push all
 # text after it past column 72.
 _MAX_TAB_WIDTH = 72
+# Folders of git and of migrate's state, which no setting may point into.
+_RESERVED_FOLDERS = frozenset({".git", ".migrate"})
+# Upper bounds that keep a typing mistake from hanging a run. A run with
+# more agents than this would never keep them all busy.
+MAX_AGENTS = 10_000
+# One day, in seconds. setrlimit fails on limits far beyond it.
+MAX_RUN_TIMEOUT = 86_400.0
 
 
 def _describe(raw: object) -> str:
@@ -331,7 +396,26 @@ def _relative_path(
         raise source.invalid(
             keys, f"must name a folder below the estate root, not {path!r}", hint
         )
+    reserved = _reserved_part(normal)
+    if reserved:
+        problem = (
+            f"must not name a path in {reserved!r}, the folder of git or of "
+            f"migrate's own state, but {path!r} does"
+        )
+        raise source.invalid(keys, problem, hint)
     return normal
+
+
+def _reserved_part(path: str) -> str:
+    """Return the part of ``path`` that is `.git` or `.migrate`, or ''.
+
+    The test ignores case, because on case-insensitive file systems `.GIT`
+    is the folder `.git`.
+    """
+    for part in re.split(r"[\\/]", path):
+        if part.casefold() in _RESERVED_FOLDERS:
+            return part
+    return ""
 
 
 def _check_java_dir(source: SettingsFile, key: str, raw: object) -> str:
@@ -356,6 +440,9 @@ def _check_agents(source: SettingsFile, key: str, raw: object) -> int:
     agents = _integer(source, key, raw, hint)
     if agents < 1:
         raise source.invalid((key,), f"must be at least 1, not {agents}", hint)
+    if agents > MAX_AGENTS:
+        problem = f"must be at most {MAX_AGENTS:,}, not {agents:,}"
+        raise source.invalid((key,), problem, hint)
     return agents
 
 
@@ -366,6 +453,9 @@ def _check_run_timeout(source: SettingsFile, key: str, raw: object) -> float:
         raise source.invalid((key,), problem, hint + _quotes_note(raw))
     if not math.isfinite(raw) or raw <= 0:
         problem = f"must be a finite number of seconds above 0, not {raw}"
+        raise source.invalid((key,), problem, hint)
+    if raw > MAX_RUN_TIMEOUT:
+        problem = f"must be at most {MAX_RUN_TIMEOUT:,.0f} seconds (one day), not {raw}"
         raise source.invalid((key,), problem, hint)
     return float(raw)
 

@@ -125,6 +125,9 @@ def discover(root: Path, config: Config) -> Estate:
         relpath = path.relative_to(root).as_posix()
         if not path.is_file() or _excluded(relpath, config):
             continue
+        if _inside(relpath, config.java_dir):
+            _reject_source_in_java_dir(path, relpath, config)
+            continue
         try:
             kind = classify(path, relpath)
         except InputError as error:
@@ -135,8 +138,7 @@ def discover(root: Path, config: Config) -> Estate:
     if not any(m.kind in (MemberKind.PROGRAM, MemberKind.JCL) for m in members):
         raise InputError(
             f"no COBOL programs or JCL found in {root}",
-            hint="give the folder that holds the estate's .cbl, .cpy and "
-            ".jcl members",
+            hint="give the folder that holds the estate's .cbl, .cpy and .jcl members",
         )
     logger.debug("discovered %d members in %s", len(members), root)
     return Estate(root, config, tuple(members), tuple(diagnostics))
@@ -146,9 +148,29 @@ def _excluded(relpath: str, config: Config) -> bool:
     parts = relpath.split("/")
     if any(part in ALWAYS_EXCLUDED for part in parts):
         return True
-    if parts[0] in (config.java_dir, config.data_dir):
+    if _inside(relpath, config.data_dir):
         return True
     return any(fnmatch.fnmatch(relpath, pattern) for pattern in config.exclude)
+
+
+def _inside(relpath: str, folder: str) -> bool:
+    return relpath.startswith(f"{folder}/")
+
+
+def _reject_source_in_java_dir(path: Path, relpath: str, config: Config) -> None:
+    """Raise :class:`InputError` when a file under java_dir is a source
+    member, because the generated Java must not mix with the sources."""
+    try:
+        kind = classify(path, relpath)
+    except InputError:
+        return
+    if kind is not MemberKind.OTHER:
+        raise InputError(
+            f"source member {relpath} ({kind.value}) is inside java_dir "
+            f"{config.java_dir!r}, the folder of the generated Java",
+            hint="set java_dir to an empty folder that only the generated "
+            'Java uses, such as java_dir = "java"',
+        )
 
 
 def classify(path: Path, relpath: str) -> MemberKind:

@@ -88,6 +88,48 @@ BAD_VALUES = [
         'write data_dir = "data"',
     ),
     (
+        'java_dir = ".git"\n',
+        1,
+        "setting 'java_dir' in migrate.toml must not name a path in '.git', the "
+        "folder of git or of migrate's own state, but '.git' does",
+        'write java_dir = "java"',
+    ),
+    ('java_dir = "out/.GIT/java"\n', 1, "a path in '.GIT'", 'java_dir = "java"'),
+    ('java_dir = "./.Migrate"\n', 1, "a path in '.Migrate'", 'java_dir = "java"'),
+    (
+        'data_dir = "in/.migrate"\n',
+        1,
+        "setting 'data_dir' in migrate.toml must not name a path in '.migrate'",
+        'write data_dir = "data"',
+    ),
+    (
+        'data_dir = "shared"\njava_dir = "shared/"\n',
+        2,
+        "setting 'java_dir' in migrate.toml must name another folder than "
+        "data_dir, but both are 'shared'",
+        'write java_dir = "java" and data_dir = "data", two separate folders',
+    ),
+    (
+        'java_dir = "data/java"\n',
+        1,
+        "setting 'java_dir' in migrate.toml must not lie inside data_dir 'data', "
+        "but 'data/java' does",
+        "two separate folders",
+    ),
+    (
+        'data_dir = "java/data"\n',
+        1,
+        "setting 'data_dir' in migrate.toml must not lie inside java_dir 'java', "
+        "but 'java/data' does",
+        "two separate folders",
+    ),
+    (
+        'data_dir = "out/data"\njava_dir = "out"\n',
+        2,
+        "setting 'java_dir' in migrate.toml must not contain data_dir 'out/data'",
+        "two separate folders",
+    ),
+    (
         'java_package = "com.example.2nd"\n',
         1,
         "setting 'java_package' in migrate.toml must be a Java package name, but "
@@ -132,6 +174,13 @@ BAD_VALUES = [
     ),
     ("agents = true\n", 1, "must be an integer, not the boolean true", "agents = 4"),
     (
+        "agents = 10_001\n",
+        1,
+        "setting 'agents' in migrate.toml must be at most 10,000, not 10,001",
+        "write agents = 4",
+    ),
+    ("agents = 9223372036854775807\n", 1, "must be at most 10,000", "agents = 4"),
+    (
         "run_timeout = 0\n",
         1,
         "setting 'run_timeout' in migrate.toml must be a finite number of "
@@ -140,6 +189,14 @@ BAD_VALUES = [
     ),
     ("run_timeout = -1.5\n", 1, "above 0, not -1.5", "run_timeout = 60.0"),
     ("run_timeout = inf\n", 1, "above 0, not inf", "run_timeout = 60.0"),
+    (
+        "run_timeout = 1e308\n",
+        1,
+        "setting 'run_timeout' in migrate.toml must be at most 86,400 seconds "
+        "(one day), not 1e+308",
+        "write run_timeout = 60.0",
+    ),
+    ("run_timeout = 86401\n", 1, "at most 86,400 seconds", "run_timeout = 60.0"),
     (
         'run_timeout = "60"\n',
         1,
@@ -266,6 +323,57 @@ def test_settings_syntax_error_line(write_estate) -> None:  # type: ignore[no-un
     error, hint = error_lines(plan_with(write_estate, "migrate.toml", toml))
     assert error.startswith("error: migrate.toml:2: invalid configuration:")
     assert hint == "hint: fix the TOML syntax of this file"
+
+
+def test_settings_byte_order_mark_accepted(write_estate) -> None:  # type: ignore[no-untyped-def]
+    result = plan_with(write_estate, "migrate.toml", "\ufeffagents = 2\n")
+    assert result.returncode == 0, result.stderr
+    assert "error:" not in result.stderr
+
+
+def test_settings_byte_order_mark_keeps_lines(write_estate) -> None:  # type: ignore[no-untyped-def]
+    toml = "\ufeff# settings\nagents = 0\n"
+    error, _ = error_lines(plan_with(write_estate, "migrate.toml", toml))
+    assert error.startswith("error: migrate.toml:2: setting 'agents'")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "latin-1"])
+def test_settings_not_utf8_rejected(write_estate, encoding: str) -> None:  # type: ignore[no-untyped-def]
+    root = write_estate({"MAIN1.cbl": fixed(PROGRAM)})
+    text = '# Réglages\njava_package = "migrated"\n'
+    (root / "migrate.toml").write_bytes(text.encode(encoding))
+    error, hint = error_lines(migrate("plan", str(root)))
+    assert error.startswith("error: migrate.toml:1: invalid configuration: ")
+    assert "the file is not UTF-8 text" in error
+    assert hint == "hint: save the file as UTF-8, the encoding TOML requires"
+
+
+def test_source_in_java_dir_rejected(write_estate) -> None:  # type: ignore[no-untyped-def]
+    root = write_estate(
+        {
+            "cobol/MAIN1.cbl": fixed(PROGRAM),
+            "cobol/README.txt": "notes\n",
+            "migrate.toml": 'java_dir = "cobol"\n',
+        }
+    )
+    error, hint = error_lines(migrate("plan", str(root)))
+    assert error == (
+        "error: source member cobol/MAIN1.cbl (program) is inside java_dir "
+        "'cobol', the folder of the generated Java"
+    )
+    assert hint.startswith("hint: set java_dir to an empty folder")
+
+
+def test_java_dir_with_java_accepted(write_estate) -> None:  # type: ignore[no-untyped-def]
+    root = write_estate(
+        {
+            "MAIN1.cbl": fixed(PROGRAM),
+            "out/java/src/Main1.java": "class Main1 {}\n",
+            "migrate.toml": 'java_dir = "out/java"\n',
+        }
+    )
+    result = migrate("plan", str(root))
+    assert result.returncode == 0, result.stderr
 
 
 PYPROJECT_HEAD = '[project]\nname = "bank"\n\n[tool.black]\nline-length = 88\n\n'
@@ -402,6 +510,18 @@ def test_set_rejects_bad_assignment(
     line, hint_line = error_lines(migrate("plan", str(root), "--set", assignment))
     assert line.startswith(error)
     assert hint in hint_line
+
+
+def test_set_java_dir_into_data_dir(write_estate) -> None:  # type: ignore[no-untyped-def]
+    root = write_estate(
+        {"MAIN1.cbl": fixed(PROGRAM), "migrate.toml": 'data_dir = "in"\n'}
+    )
+    line, hint = error_lines(migrate("plan", str(root), "--set", "java_dir=in/java"))
+    assert line == (
+        "error: setting 'java_dir' in --set must not lie inside data_dir 'in', "
+        "but 'in/java' does"
+    )
+    assert "two separate folders" in hint
 
 
 def test_run_set_java_package(tmp_path: Path) -> None:

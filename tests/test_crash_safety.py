@@ -156,12 +156,27 @@ def test_reconcile_resets_branches_to_journal(estate: Path) -> None:
     bravo = write_commit(repo, "bravo")
     record_verified(journal, "alpha", alpha)
     record_verified(journal, "bravo", bravo)
-    # alpha's branch is missing, bravo's moved, ghost's is unknown.
-    repo.update_branch("migrate/bravo", alpha, expected="")
-    repo.update_branch("migrate/ghost", alpha, expected="")
+    # alpha's branch is missing, bravo's is at an older commit of bravo,
+    # ghost's is unknown to the journal.
+    repo.update_branch("migrate/bravo", write_commit(repo, "bravo", "// old\n"), "")
+    repo.update_branch("migrate/ghost", write_commit(repo, "ghost"), expected="")
     result = reconcile(journal, repo)
     assert sorted(result.reset) == ["migrate/alpha", "migrate/bravo", "migrate/ghost"]
     assert repo.list_branches() == {"migrate/alpha": alpha, "migrate/bravo": bravo}
+
+
+def test_reconcile_rejects_branch_of_other_slice(estate: Path) -> None:
+    journal, repo = open_both(estate)
+    alpha = write_commit(repo, "alpha")
+    bravo = write_commit(repo, "bravo")
+    record_verified(journal, "alpha", alpha)
+    record_verified(journal, "bravo", bravo)
+    repo.update_branch("migrate/alpha", alpha, expected="")
+    # bravo's branch points at alpha's commit, where migrate never put it.
+    repo.update_branch("migrate/bravo", alpha, expected="")
+    with pytest.raises(UsageError, match="branch migrate/bravo was not written"):
+        reconcile(journal, repo)
+    assert repo.list_branches() == {"migrate/alpha": alpha, "migrate/bravo": alpha}
 
 
 def test_reconcile_forgets_missing_verified_commit(estate: Path) -> None:

@@ -17,7 +17,7 @@ from migrate.judge.cobol import CobolLibrary, build_library
 from migrate.judge.java import compile_java, java_command
 from migrate.judge.jobs import completed_jobs
 from migrate.judge.sandbox import Isolation, Limits, Sandbox, detect_isolation
-from migrate.judge.verdict import NOT_EXERCISED, JudgeTask, VerdictKind
+from migrate.judge.verdict import NOT_EXERCISED_EVIDENCE, JudgeTask, VerdictKind
 from migrate.judge.verify import Judge
 from migrate.model import (
     Conversion,
@@ -166,9 +166,7 @@ def library(estate_root: Path) -> CobolLibrary:
 
 
 @pytest.fixture
-def judge(
-    estate_root: Path, library: CobolLibrary, tmp_path: Path
-) -> Iterator[Judge]:
+def judge(estate_root: Path, library: CobolLibrary, tmp_path: Path) -> Iterator[Judge]:
     sandbox = Sandbox(detect_isolation(), hide=(estate_root,))
     config = load_config(estate_root)
     with Judge(estate_root, config, library, sandbox, tmp_path) as built:
@@ -255,7 +253,9 @@ def test_path_owned_by_dependency_rejected(judge: Judge) -> None:
 def test_slice_without_jobs_not_exercised(judge: Judge) -> None:
     verdict = judge.verify(hello_task(hello_java(greeting="HELO"), jobs=False))
     assert verdict.kind is VerdictKind.ACCEPTED
-    assert verdict.evidence == f"{NOT_EXERCISED}\nverified in a sandboxed process"
+    assert verdict.evidence == (
+        f"compiled; {NOT_EXERCISED_EVIDENCE}\nverified in a sandboxed process"
+    )
     assert not verdict.exercised
 
 

@@ -222,3 +222,41 @@ def test_no_color_on_terminal(estate: Path) -> None:
     plain = run_on_terminal(["status", str(estate)], {**env, "NO_COLOR": "1"})
     assert "migrate/hello" in plain
     assert ESCAPE not in plain
+
+
+def exit_after_reader_closes(args: list[str], lines: int) -> tuple[int, str]:
+    """Run migrate with stdout on a pipe that the test closes after reading
+    ``lines`` lines, as ``head`` does; return the exit code and stderr."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "migrate", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environment(),
+    )
+    assert process.stdout is not None and process.stderr is not None
+    for _ in range(lines):
+        assert process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode("utf-8", "replace")
+    return process.wait(timeout=300), stderr
+
+
+def test_doctor_piped_to_head_exits_141() -> None:
+    # doctor probes each tool before it prints the tool's line, so the pipe
+    # is closed before the second line is written.
+    code, stderr = exit_after_reader_closes(["doctor"], lines=1)
+    assert code == 141
+    assert "Traceback" not in stderr
+    assert "Exception ignored" not in stderr
+
+
+@pytest.mark.parametrize(
+    "command", [["status", "{root}"], ["review", "hello", "{root}"]]
+)
+def test_closed_stdout_exits_141(estate: Path, command: list[str]) -> None:
+    # The pipe is closed before the command starts, so its first write fails.
+    args = [arg.format(root=estate) for arg in command]
+    code, stderr = exit_after_reader_closes(args, lines=0)
+    assert code == 141
+    assert "Traceback" not in stderr
+    assert "Exception ignored" not in stderr

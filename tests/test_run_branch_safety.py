@@ -136,15 +136,108 @@ def test_user_commit_on_slice_branch_rejected(estate: Path) -> None:
 
 
 def test_stale_migrate_branch_still_deleted(estate: Path) -> None:
-    # A branch that migrate wrote but the journal does not name, such as
-    # one of a slice that left the plan, is its own to delete.
-    git(estate, "branch", "migrate/ghost", "migrate/hello")
+    # A branch that migrate wrote for its own slice but that the journal
+    # does not name, such as one of a slice that left the plan, is its own
+    # to delete.
+    repo = EstateRepo.open(estate)
+    try:
+        ghost = Slice("ghost", SliceKind.PROGRAM, ("GHOST",), (), (), (), 1, 1)
+        source = JavaSource("migrated/Ghost.java", "class Ghost {}\n")
+        request = SliceCommit(ghost, (repo.head(),), (source,), "rules", (), "h")
+        commit = repo.write_slice_commit(request, "java/src/main/java")
+        repo.update_branch("migrate/ghost", commit, expected="")
+    finally:
+        repo.close()
 
     result = migrate("run", str(estate), "--agents", "2")
 
     assert result.returncode == 0, result.stderr
     assert "branch migrate/ghost points at" in result.stderr
     assert git(estate, "branch", "--list", "migrate/ghost") == ""
+
+
+def test_copied_slice_branch_rejected(estate: Path) -> None:
+    git(estate, "branch", "migrate/copy", "migrate/hello")
+    before_refs = refs(estate)
+
+    result = migrate("run", str(estate), "--agents", "2")
+
+    assert result.returncode == 2
+    assert "error: branch migrate/copy was not written by migrate" in result.stderr
+    assert "is the commit of migrate/hello, not of this branch" in result.stderr
+    assert "'git branch -m migrate/copy copy'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert refs(estate) == before_refs
+
+
+def amend_hello(root: Path, *identity: str) -> str:
+    """Change the Java of migrate/hello and amend its commit; return the
+    new commit id."""
+    git(root, "checkout", "-q", "migrate/hello")
+    java = root / HELLO_JAVA
+    java.write_text(java.read_text() + "// reviewed\n", encoding="utf-8")
+    git(root, *identity, "commit", "-q", "-a", "--amend", "--no-edit")
+    git(root, "checkout", "-q", "main")
+    return git(root, "rev-parse", "migrate/hello").strip()
+
+
+def test_amended_slice_commit_rejected(estate: Path) -> None:
+    amended = amend_hello(estate)
+    before_refs = refs(estate)
+
+    result = migrate("run", str(estate), "--agents", "2")
+
+    assert result.returncode == 2
+    assert "error: branch migrate/hello was not written by migrate" in result.stderr
+    assert "was committed by dev <dev@example.com>, not by migrate" in result.stderr
+    assert refs(estate) == before_refs
+    assert git(estate, "rev-parse", "migrate/hello").strip() == amended
+
+
+def test_amend_as_migrate_rejected(estate: Path) -> None:
+    # The committer alone does not prove migrate wrote it: the reflog shows
+    # who moved the branch last.
+    identity = ("-c", "user.name=migrate", "-c", "user.email=migrate@localhost")
+    amended = amend_hello(estate, *identity)
+    before_refs = refs(estate)
+
+    result = migrate("run", str(estate), "--agents", "2")
+
+    assert result.returncode == 2
+    assert "error: branch migrate/hello was not written by migrate" in result.stderr
+    assert "its reflog shows 'commit (amend): " in result.stderr
+    assert refs(estate) == before_refs
+    assert git(estate, "rev-parse", "migrate/hello").strip() == amended
+
+
+def test_branch_named_migrate_rejected(tmp_path: Path) -> None:
+    root = committed_estate(tmp_path / "estate", {"HELLO.cbl": program("HELLO")})
+    git(root, "branch", "migrate")
+    before_refs = refs(root)
+
+    result = migrate("run", str(root), "--agents", "1")
+
+    assert result.returncode == 2
+    assert "error: a branch named migrate exists, so git cannot create" in (
+        result.stderr
+    )
+    assert "hint: rename it with 'git branch -m migrate <new-name>'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert refs(root) == before_refs
+    assert not (root / ".migrate" / "plan.json").exists()
+
+
+def test_checked_out_hint_names_master(estate: Path) -> None:
+    git(estate, "branch", "-m", "main", "master")
+    git(estate, "checkout", "-q", "migrate/hello")
+
+    result = migrate("run", str(estate), "--agents", "2")
+
+    assert result.returncode == 2
+    assert (
+        "hint: check out another branch there first, such as 'git switch "
+        "master', then run again"
+    ) in result.stderr
 
 
 @pytest.mark.parametrize("how", ["--no-ff", "--ff-only"])

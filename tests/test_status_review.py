@@ -94,8 +94,8 @@ def test_status_json_lists_slices(migrated: Path) -> None:
         rows["broken"]["evidence"]
         == "job BADJOB: the Java run differs from the COBOL run"
     )
-    assert (
-        rows["lonely"]["evidence"] == "Behaviour: not exercised by any job or test yet"
+    assert rows["lonely"]["evidence"] == (
+        "compiled; behaviour not exercised by any job or test yet"
     )
     assert rows["good"]["tokens_in"] == 0
     assert document["last_run"]["status"] == "finished"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
+from migrate.config import MAX_RUN_TIMEOUT
 from migrate.console import console
 from migrate.convert import CONVERTER_NAMES, ConverterOptions
 from migrate.errors import ExitCode, UsageError
@@ -15,6 +17,9 @@ from migrate.schedule.summary import print_summary
 
 if TYPE_CHECKING:
     from migrate.schedule.runner import RunOptions, RunReport
+
+# The same bound as for a program run: one day.
+MAX_REQUEST_TIMEOUT = MAX_RUN_TIMEOUT
 
 
 def run_command(
@@ -127,9 +132,23 @@ def run_options(
 
     if agents is not None and agents < 1:
         raise UsageError(f"--agents must be at least 1, not {agents}")
-    if interrupt_grace < 0:
+    if run_timeout is not None:
+        _check_seconds("--run-timeout", run_timeout, MAX_RUN_TIMEOUT)
+    _check_seconds("--request-timeout", request_timeout, MAX_REQUEST_TIMEOUT)
+    if not math.isfinite(budget_usd) or budget_usd < 0:
         raise UsageError(
-            f"--interrupt-grace must be 0 seconds or more, not {interrupt_grace}"
+            f"--budget-usd must be a finite amount of 0 or more, not {budget_usd}",
+            hint="give the spending limit in US dollars, or 0 for none",
+        )
+    for flag, limit in (("--rpm", rpm), ("--tpm", tpm)):
+        if limit < 0:
+            raise UsageError(
+                f"{flag} must be 0 or more, not {limit}", hint="0 sets no limit"
+            )
+    if not math.isfinite(interrupt_grace) or interrupt_grace < 0:
+        raise UsageError(
+            "--interrupt-grace must be a finite number of seconds, 0 or more, "
+            f"not {interrupt_grace}"
         )
     if max_attempts < 1:
         raise UsageError(f"--max-attempts must be at least 1, not {max_attempts}")
@@ -161,6 +180,22 @@ def run_options(
         schedule=Schedule(schedule),
         settings=settings,
     )
+
+
+def _check_seconds(flag: str, seconds: float, maximum: float) -> None:
+    """Raise :class:`UsageError` unless ``seconds`` is finite, above 0 and
+    at most ``maximum``."""
+    hint = f"give a number of seconds, such as {flag} 60"
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise UsageError(
+            f"{flag} must be a finite number of seconds above 0, not {seconds}",
+            hint=hint,
+        )
+    if seconds > maximum:
+        raise UsageError(
+            f"{flag} must be at most {maximum:,.0f} seconds (one day), not {seconds}",
+            hint=hint,
+        )
 
 
 def finish(report: RunReport) -> None:

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 from migrate.model import Conversion, ExpandedSource, JavaSource, Job, Slice
 
-# The evidence of a slice that no job exercises yet.
+# The evidence line of a slice that no job exercises yet. Evidence lines
+# appear after a colon in logs, so they start in lower case.
+NOT_EXERCISED_EVIDENCE = "behaviour not exercised by any job or test yet"
+# The commit trailer of such a slice, in the ``Key: value`` form of git.
 NOT_EXERCISED = "Behaviour: not exercised by any job or test yet"
 
 

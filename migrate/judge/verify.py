@@ -36,7 +36,12 @@ from migrate.judge.records import (
     level1_names,
 )
 from migrate.judge.sandbox import Limits, RunOutcome, Sandbox
-from migrate.judge.verdict import NOT_EXERCISED, JudgeTask, Verdict, VerdictKind
+from migrate.judge.verdict import (
+    NOT_EXERCISED_EVIDENCE,
+    JudgeTask,
+    Verdict,
+    VerdictKind,
+)
 from migrate.model import JavaSource, Job, JobStep, SliceKind
 from migrate.planjson import STATE_DIR
 
@@ -275,8 +280,10 @@ class Judge:
                 # NOTE: the servers run without the sandbox's namespaces,
                 # only with the pool's setrlimit limits and security manager,
                 # which is why only trusted conversions use them.
+                # Verification is CPU-bound, so more servers than cores
+                # only add JVMs that wait for a core.
                 self._pool = JvmPool(
-                    self.config.agents or os.cpu_count(),
+                    min(self.config.agents, os.cpu_count() or 1),
                     cache_dir=self.cache_dir,
                     scratch_root=scratch,
                 )
@@ -319,7 +326,10 @@ class Judge:
             # passes on compilation alone. Their behaviour is compared only
             # once another slice completes a job that runs them.
             return Verdict(
-                VerdictKind.ACCEPTED, NOT_EXERCISED, ("compile",), exercised=False
+                VerdictKind.ACCEPTED,
+                f"compiled; {NOT_EXERCISED_EVIDENCE}",
+                ("compile",),
+                exercised=False,
             )
         return self._check_jobs(task.jobs, launcher, folder)
 
@@ -387,7 +397,7 @@ class Judge:
             return Verdict(
                 VerdictKind.ACCEPTED,
                 "compiled; record layout not checked: the copybook has no 01 "
-                f"items\n{NOT_EXERCISED}",
+                f"items\n{NOT_EXERCISED_EVIDENCE}",
                 ("compile",),
                 exercised=False,
             )
@@ -396,7 +406,7 @@ class Judge:
             return Verdict(
                 VerdictKind.ACCEPTED,
                 "compiled; record layout not checked: GnuCOBOL cannot compile "
-                f"the copybook on its own:\n{expected}\n{NOT_EXERCISED}",
+                f"the copybook on its own:\n{expected}\n{NOT_EXERCISED_EVIDENCE}",
                 ("compile",),
                 exercised=False,
             )

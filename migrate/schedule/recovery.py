@@ -32,9 +32,12 @@ is in flight:
 
 Before it changes anything, :func:`reconcile` raises :class:`UsageError`
 when a work tree has a ``migrate/*`` branch checked out, or when a
-``migrate/*`` branch points at a commit that neither the journal names nor
-migrate wrote (it has no ``Migrate-Slice`` trailer). Such a branch is the
-user's work, which a reset would lose.
+``migrate/*`` branch points at a commit that the journal does not name for
+it and that migrate did not write for that branch's slice. Such a branch is
+the user's work, which a reset would lose: a commit of the user on a slice
+branch, an amended slice commit (its committer is the user), a copy of a
+slice branch under another name, or a branch the user moved (its reflog
+shows a move that is not migrate's).
 """
 
 from __future__ import annotations
@@ -89,31 +92,34 @@ def _reject_foreign_branches(
     journal: Journal, repo: EstateRepo, branches: dict[str, str]
 ) -> None:
     """Raise :class:`UsageError` when a ``migrate/*`` branch points at a
-    commit that neither the journal names for it nor migrate wrote."""
+    commit that the journal does not name for it and that migrate did not
+    write for its slice (see :meth:`EstateRepo.foreign_reason`)."""
     known: dict[str, set[str]] = {}
     for slice_id, record in journal.slices().items():
         known[branch_name(slice_id)] = {record.commit_id, record.committing}
     for name, branch in journal.branches().items():
         known[name] = {branch.commit_id, branch.committing}
-    foreign = [
-        name
+
+    reasons = {
+        name: repo.foreign_reason(name, commit)
         for name, commit in sorted(branches.items())
-        if commit not in known.get(name, set()) and not repo.is_migrate_commit(commit)
-    ]
+        if commit not in known.get(name, set())
+    }
+    foreign = [name for name, reason in reasons.items() if reason]
     if not foreign:
         return
+
     first = foreign[0]
     if len(foreign) == 1:
         message = (
-            f"branch {first} was not written by migrate: its commit "
-            f"{branches[first][:12]} has no Migrate-Slice trailer, and the "
-            "journal does not name it"
+            f"branch {first} was not written by migrate: {reasons[first]}, "
+            "and the journal does not name it"
         )
     else:
         message = (
-            f"branches {', '.join(foreign)} were not written by migrate: their "
-            "commits have no Migrate-Slice trailer, and the journal does not "
-            "name them"
+            f"branches {', '.join(foreign)} were not written by migrate: the "
+            "journal does not name their commits, and migrate did not write "
+            f"them for their slices ({first}: {reasons[first]})"
         )
     raise UsageError(
         message,
