@@ -34,7 +34,9 @@ IN_PROCESS = "verified in a sandboxed process"
 
 @pytest.fixture
 def judge(
-    estate_root: Path, library: CobolLibrary, tmp_path: Path  # noqa: F811
+    estate_root: Path,  # noqa: F811 - the fixture imported above
+    library: CobolLibrary,  # noqa: F811
+    tmp_path: Path,
 ) -> Iterator[Judge]:
     sandbox = Sandbox(detect_isolation(), hide=(estate_root,))
     config = load_config(estate_root)
@@ -87,9 +89,7 @@ def test_both_paths_equal_evidence(judge: Judge, converted: Conversion) -> None:
     assert process_path == IN_PROCESS
 
 
-def test_changed_program_rejected_in_pool(
-    judge: Judge, converted: Conversion
-) -> None:
+def test_changed_program_rejected_in_pool(judge: Judge, converted: Conversion) -> None:
     hand_changed = changed(converted, "HELLO ", "HELO ")
     pooled = judge.verify(rules_task(hand_changed))
     process = judge.verify(rules_task(hand_changed, converter="llm"))
@@ -112,9 +112,7 @@ def test_changed_file_rejected_in_pool(judge: Judge, converted: Conversion) -> N
     assert split_path_line(pooled)[0] == split_path_line(process)[0]
 
 
-def test_compile_error_in_pool_has_line(
-    judge: Judge, converted: Conversion
-) -> None:
+def test_compile_error_in_pool_has_line(judge: Judge, converted: Conversion) -> None:
     broken = changed(converted, "public final class", "public final clas")
     pooled = judge.verify(rules_task(broken))
     process = judge.verify(rules_task(broken, converter="llm"))
@@ -136,7 +134,7 @@ def test_pool_uses_runtime_hook_bridge(judge: Judge, tmp_path: Path) -> None:
         "package probe;\n"
         "public final class Say {\n"
         "    public static void main(String[] args) {\n"
-        '        migrate.runtime.RunUnit.runMain(args, () -> '
+        "        migrate.runtime.RunUnit.runMain(args, () -> "
         'migrate.runtime.Display.line("SAID"));\n'
         "    }\n"
         "}\n",

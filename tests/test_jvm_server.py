@@ -166,6 +166,7 @@ PROBES = {
     "Flood": FLOOD,
 }
 
+
 # The runtime hook that lets one JVM run many run units: the class, then
 # the edits to the runtime that make it read the hook.
 @dataclass

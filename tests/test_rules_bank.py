@@ -49,8 +49,9 @@ def runtime_classes(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _jobs() -> list[Job]:
     jobs: list[Job] = []
     for path in sorted(BANK.glob("jcl/*.jcl")) + sorted(BANK.glob("tests/jcl/*.jcl")):
-        jobs.extend(parse_jcl(path.read_text(encoding="latin-1"),
-                              str(path.relative_to(BANK))))
+        jobs.extend(
+            parse_jcl(path.read_text(encoding="latin-1"), str(path.relative_to(BANK)))
+        )
     rank = {name: index for index, name in enumerate(JOB_ORDER)}
     return sorted(jobs, key=lambda job: rank.get(job.name, len(rank)))
 
@@ -99,10 +100,19 @@ def bank(runtime_classes: Path, tmp_path_factory: pytest.TempPathFactory) -> Ban
     unsupported: dict[str, tuple[Unsupported, ...]] = {}
     for member in estate.of_kind(MemberKind.PROGRAM):
         source = expand(estate, member.relpath)
-        slice_ = Slice(member.name, SliceKind.PROGRAM, (member.name,), (),
-                       (member.relpath,), (), 0, 0)
-        conversion = converter.convert(ConversionRequest(slice_, (source,),
-                                                         "migrated", ()))
+        slice_ = Slice(
+            member.name,
+            SliceKind.PROGRAM,
+            (member.name,),
+            (),
+            (member.relpath,),
+            (),
+            0,
+            0,
+        )
+        conversion = converter.convert(
+            ConversionRequest(slice_, (source,), "migrated", ())
+        )
         unsupported[member.name] = conversion.unsupported
         java_paths += write_java(conversion.sources, root / "java")
         cobc_module(member.path, root / "build", BANK / "copy")
@@ -120,32 +130,45 @@ def _run_all(built: BankBuild, root: Path) -> None:
     for job in JOBS:
         result = JobResult()
         for step in _steps(job):
-            result.cobol.append(run_cobol(step.program, built.build,
-                                          sides["cobol"], step))
-            result.java.append(run_java(f"migrated.{java_class_name(step.program)}",
-                                        built.classes, sides["java"], step))
-        result.written = sorted({dd.dsn for s in job.steps for dd in s.dds
-                                 if dd.dsn and dd.writes})
+            result.cobol.append(
+                run_cobol(step.program, built.build, sides["cobol"], step)
+            )
+            result.java.append(
+                run_java(
+                    f"migrated.{java_class_name(step.program)}",
+                    built.classes,
+                    sides["java"],
+                    step,
+                )
+            )
+        result.written = sorted(
+            {dd.dsn for s in job.steps for dd in s.dds if dd.dsn and dd.writes}
+        )
         built.results[job.name] = result
-    built.results["_sides"] = JobResult(written=[str(sides["cobol"]),
-                                                 str(sides["java"])])
+    built.results["_sides"] = JobResult(
+        written=[str(sides["cobol"]), str(sides["java"])]
+    )
 
 
 def test_bank_programs_fully_supported(bank: BankBuild) -> None:
-    reported = {name: [str(u) for u in items]
-                for name, items in bank.unsupported.items() if items}
+    reported = {
+        name: [str(u) for u in items]
+        for name, items in bank.unsupported.items()
+        if items
+    }
     assert reported == {}
 
 
 @pytest.mark.parametrize("job", JOBS, ids=[job.name for job in JOBS])
 def test_bank_job_matches_cobol(bank: BankBuild, job: Job) -> None:
     result = bank.results[job.name]
-    for step, cobol, java in zip(job.steps, result.cobol, result.java,
-                                  strict=True):
-        assert java.stderr.decode("latin-1") == \
-            cobol.stderr.decode("latin-1"), step.name
-        assert java.stdout.decode("latin-1") == \
-            cobol.stdout.decode("latin-1"), step.name
+    for step, cobol, java in zip(job.steps, result.cobol, result.java, strict=True):
+        assert java.stderr.decode("latin-1") == cobol.stderr.decode("latin-1"), (
+            step.name
+        )
+        assert java.stdout.decode("latin-1") == cobol.stdout.decode("latin-1"), (
+            step.name
+        )
         assert java.returncode == cobol.returncode, step.name
     cobol_dir, java_dir = (Path(p) for p in bank.results["_sides"].written)
     for dsn in result.written:

@@ -17,22 +17,28 @@ from migrate.model import (
 )
 
 
-def _source(body: str, member: str = "cobol/PROG.cbl",
-            shift: int = 100) -> ExpandedSource:
+def _source(
+    body: str, member: str = "cobol/PROG.cbl", shift: int = 100
+) -> ExpandedSource:
     """Build an expanded source whose line i maps to original line i + shift."""
     lines = body.strip("\n").splitlines()
     text = "".join(" " * 7 + line + "\n" for line in lines)
-    source_map = tuple(SourcePos(member, number + shift)
-                       for number in range(1, len(lines) + 1))
+    source_map = tuple(
+        SourcePos(member, number + shift) for number in range(1, len(lines) + 1)
+    )
     return ExpandedSource(member, text, source_map)
 
 
-def _convert(source: ExpandedSource, kind: SliceKind = SliceKind.PROGRAM,
-             copybooks: tuple[str, ...] = (),
-             callees: tuple[EntryPoint, ...] = ()):  # type: ignore[no-untyped-def]
+def _convert(
+    source: ExpandedSource,
+    kind: SliceKind = SliceKind.PROGRAM,
+    copybooks: tuple[str, ...] = (),
+    callees: tuple[EntryPoint, ...] = (),
+):  # type: ignore[no-untyped-def]
     slice_ = Slice("s1", kind, (), copybooks, (), (), 0, 0)
     return RulesConverter().convert(
-        ConversionRequest(slice_, (source,), "migrated", callees))
+        ConversionRequest(slice_, (source,), "migrated", callees)
+    )
 
 
 PROGRAM = """
@@ -54,11 +60,13 @@ DONE-PARA.
 def test_unsupported_at_original_line() -> None:
     conversion = _convert(_source(PROGRAM))
     found = [(u.pos.member, u.pos.line, u.construct) for u in conversion.unsupported]
-    assert found == [("cobol/PROG.cbl", 108, "GO TO statement"),
-                     ("cobol/PROG.cbl", 109, "INITIALIZE statement")]
+    assert found == [
+        ("cobol/PROG.cbl", 108, "GO TO statement"),
+        ("cobol/PROG.cbl", 109, "INITIALIZE statement"),
+    ]
     assert conversion.sources[0].path == "migrated/PostTran.java"
     assert "// UNSUPPORTED: GO TO statement" in conversion.sources[0].text
-    assert "Display.line(\"AFTER\");" in conversion.sources[0].text
+    assert 'Display.line("AFTER");' in conversion.sources[0].text
 
 
 def test_unsupported_in_copybook_keeps_chain() -> None:
@@ -70,7 +78,8 @@ def test_unsupported_in_copybook_keeps_chain() -> None:
 
 
 def test_unsupported_data_clause_reported() -> None:
-    conversion = _convert(_source("""
+    conversion = _convert(
+        _source("""
 IDENTIFICATION DIVISION.
 PROGRAM-ID. DATAPROB.
 DATA DIVISION.
@@ -78,40 +87,47 @@ WORKING-STORAGE SECTION.
 01  WS-P  USAGE POINTER.
 PROCEDURE DIVISION.
     STOP RUN.
-"""))
-    assert [(u.pos.line, u.construct) for u in conversion.unsupported] == \
-        [(105, "USAGE POINTER")]
+""")
+    )
+    assert [(u.pos.line, u.construct) for u in conversion.unsupported] == [
+        (105, "USAGE POINTER")
+    ]
 
 
 def test_undefined_data_name_raises() -> None:
     with pytest.raises(InputError) as raised:
-        _convert(_source("""
+        _convert(
+            _source("""
 IDENTIFICATION DIVISION.
 PROGRAM-ID. BADREF.
 PROCEDURE DIVISION.
     DISPLAY NO-SUCH-ITEM
     STOP RUN.
-"""))
+""")
+        )
     assert raised.value.pos == SourcePos("cobol/PROG.cbl", 104)
     assert "NO-SUCH-ITEM is not defined" in raised.value.message
 
 
 def test_undefined_paragraph_raises() -> None:
     with pytest.raises(InputError) as raised:
-        _convert(_source("""
+        _convert(
+            _source("""
 IDENTIFICATION DIVISION.
 PROGRAM-ID. BADPERF.
 PROCEDURE DIVISION.
     PERFORM NOWHERE
     STOP RUN.
-"""))
+""")
+        )
     assert raised.value.pos.line == 104
     assert "NOWHERE" in raised.value.message
 
 
 def test_syntax_error_raises_at_line() -> None:
     with pytest.raises(InputError) as raised:
-        _convert(_source("""
+        _convert(
+            _source("""
 IDENTIFICATION DIVISION.
 PROGRAM-ID. BADSYN.
 DATA DIVISION.
@@ -119,7 +135,8 @@ WORKING-STORAGE SECTION.
 01  WS-A  PIC 9.
 PROCEDURE DIVISION.
     MOVE 1 WS-A.
-"""))
+""")
+        )
     assert raised.value.pos.line == 107
     assert "expected TO" in raised.value.message
 
@@ -162,7 +179,8 @@ def test_estimate_cost_is_zero() -> None:
 
 
 def test_static_call_uses_callee_class() -> None:
-    conversion = _convert(_source("""
+    conversion = _convert(
+        _source("""
 IDENTIFICATION DIVISION.
 PROGRAM-ID. CALLER.
 DATA DIVISION.
@@ -172,20 +190,26 @@ PROCEDURE DIVISION.
     CALL 'DATE-UTL' USING WS-A
     CALL 'OTHER' USING BY CONTENT WS-A 'LIT'
     STOP RUN.
-"""), callees=(EntryPoint("DATE-UTL", "DateUtl", ("LK-A", "LK-B")),))
+"""),
+        callees=(EntryPoint("DATE-UTL", "DateUtl", ("LK-A", "LK-B")),),
+    )
     text = conversion.sources[0].text
     assert "DateUtl.call(wsA, null);" in text
-    assert 'Programs.call("migrated", "OTHER", wsA.copy(), ' \
-        'Area.literal("LIT"));' in text
+    assert (
+        'Programs.call("migrated", "OTHER", wsA.copy(), Area.literal("LIT"));' in text
+    )
 
 
 def test_record_slice_lists_level1() -> None:
-    source = _source("""
+    source = _source(
+        """
 01  ACCT-REC.
     05  ACCT-ID    PIC X(10).
     05  ACCT-BAL   PIC S9(9)V99 COMP-3.
 01  ACCT-KEY      PIC X(10).
-""", member="copy/ACCTREC.cpy")
+""",
+        member="copy/ACCTREC.cpy",
+    )
     conversion = _convert(source, kind=SliceKind.RECORD, copybooks=("ACCTREC",))
     (java,) = conversion.sources
     assert java.path == "migrated/records/Acctrec.java"
@@ -204,11 +228,13 @@ def test_java_names_follow_rule() -> None:
     assert java_member_name("1000-MAIN") == "p1000Main"
 
 
-def _error_for(procedure: str, data: str = "01  WS-T.\n    05 WS-E PIC X OCCURS 3."
-               ) -> InputError:
-    body = ("IDENTIFICATION DIVISION.\nPROGRAM-ID. ERRS.\nDATA DIVISION.\n"
-            "WORKING-STORAGE SECTION.\n" + data + "\nPROCEDURE DIVISION.\n"
-            + procedure)
+def _error_for(
+    procedure: str, data: str = "01  WS-T.\n    05 WS-E PIC X OCCURS 3."
+) -> InputError:
+    body = (
+        "IDENTIFICATION DIVISION.\nPROGRAM-ID. ERRS.\nDATA DIVISION.\n"
+        "WORKING-STORAGE SECTION.\n" + data + "\nPROCEDURE DIVISION.\n" + procedure
+    )
     with pytest.raises(InputError) as raised:
         _convert(_source(body))
     return raised.value
@@ -243,7 +269,8 @@ def test_invalid_character_raises() -> None:
 
 
 def test_decimal_point_comma_reported() -> None:
-    conversion = _convert(_source("""
+    conversion = _convert(
+        _source("""
 IDENTIFICATION DIVISION.
 PROGRAM-ID. EURO.
 ENVIRONMENT DIVISION.
@@ -252,39 +279,52 @@ SPECIAL-NAMES.
     DECIMAL-POINT IS COMMA.
 PROCEDURE DIVISION.
     STOP RUN.
-"""))
-    assert [(u.pos.line, u.construct) for u in conversion.unsupported] == \
-        [(106, "SPECIAL-NAMES DECIMAL-POINT clause")]
+""")
+    )
+    assert [(u.pos.line, u.construct) for u in conversion.unsupported] == [
+        (106, "SPECIAL-NAMES DECIMAL-POINT clause")
+    ]
 
 
 def test_initial_program_reinitializes() -> None:
-    conversion = _convert(_source("""
+    conversion = _convert(
+        _source("""
 IDENTIFICATION DIVISION.
 PROGRAM-ID. FRESH IS INITIAL.
 PROCEDURE DIVISION.
     GOBACK.
-"""))
+""")
+    )
     text = conversion.sources[0].text
-    assert "public static void call() {\n        RunUnit.enter(FRAME);\n" \
+    assert (
+        "public static void call() {\n        RunUnit.enter(FRAME);\n"
         "        try {\n            initialize();" in text
+    )
 
 
 def test_exec_blocks_reported() -> None:
     source = _source(PROGRAM)
     block = (SourcePos("cobol/PROG.cbl", 42), "EXEC SQL SELECT 1 END-EXEC")
-    lifted = ExpandedSource(source.member, source.text, source.source_map,
-                            exec_blocks=(block,))
+    lifted = ExpandedSource(
+        source.member, source.text, source.source_map, exec_blocks=(block,)
+    )
     conversion = _convert(lifted)
-    assert [(u.pos.line, u.construct) for u in conversion.unsupported][-1] == \
-        (42, "EXEC SQL block")
+    assert [(u.pos.line, u.construct) for u in conversion.unsupported][-1] == (
+        42,
+        "EXEC SQL block",
+    )
 
 
 def test_many_fields_built_in_methods() -> None:
     items = "\n".join(f"    05  F-{i:04d}  PIC 9(3) VALUE 1." for i in range(700))
-    conversion = _convert(_source(
-        "IDENTIFICATION DIVISION.\nPROGRAM-ID. BIG.\nDATA DIVISION.\n"
-        "WORKING-STORAGE SECTION.\n01  WS-REC.\n" + items +
-        "\nPROCEDURE DIVISION.\n    STOP RUN."))
+    conversion = _convert(
+        _source(
+            "IDENTIFICATION DIVISION.\nPROGRAM-ID. BIG.\nDATA DIVISION.\n"
+            "WORKING-STORAGE SECTION.\n01  WS-REC.\n"
+            + items
+            + "\nPROCEDURE DIVISION.\n    STOP RUN."
+        )
+    )
     text = conversion.sources[0].text
     assert "private static NumField f0000;" in text
     assert "f0000 = NumField.display(wsRec, 0, 3, 0, false);" in text
@@ -328,21 +368,26 @@ def test_read_without_at_end_fatal() -> None:
 
 def test_short_record_written_alone() -> None:
     text = _convert(_source(FILE_PROGRAM)).sources[0].text
-    assert "Move.move(wsCopy, rptHead);\n        rptFileFile.writeRecord(rptHead);" \
-        in text
+    assert (
+        "Move.move(wsCopy, rptHead);\n        rptFileFile.writeRecord(rptHead);" in text
+    )
     assert "rptFileFile.write();" in text
 
 
 def test_call_brackets_return_code_frame() -> None:
     text = _convert(_source(FILE_PROGRAM)).sources[0].text
-    assert "private static final RunUnit.Frame FRAME = " \
+    assert (
+        "private static final RunUnit.Frame FRAME = "
         "new RunUnit.Frame(PROGRAM_ID);" in text
+    )
     assert "RunUnit.enter(FRAME);\n        try {\n            run();" in text
     assert "} finally {\n            RunUnit.leave(FRAME);" in text
 
 
 def test_numeric_literal_spelled_for_text() -> None:
-    text = _convert(_source("""
+    text = (
+        _convert(
+            _source("""
 IDENTIFICATION DIVISION.
 PROGRAM-ID. SPELLED.
 DATA DIVISION.
@@ -355,7 +400,11 @@ PROCEDURE DIVISION.
     MOVE 0042 TO WS-N
     IF WS-X = 005 OR WS-X = -1.5 OR WS-N = 005 DISPLAY +7 END-IF
     STOP RUN.
-""")).sources[0].text
+""")
+        )
+        .sources[0]
+        .text
+    )
     assert 'Move.move("007", wsX);' in text
     assert 'new Level88(wsX, "001")' in text
     assert 'Move.move("0042", wsX);' in text
@@ -367,7 +416,8 @@ PROCEDURE DIVISION.
 
 
 def test_function_display_forms() -> None:
-    conversion = _convert(_source("""
+    conversion = _convert(
+        _source("""
 IDENTIFICATION DIVISION.
 PROGRAM-ID. FUNCGEN.
 DATA DIVISION.
@@ -379,11 +429,16 @@ PROCEDURE DIVISION.
     MOVE FUNCTION INTEGER(WS-A) TO WS-X
     DISPLAY FUNCTION ABS(WS-A)
     STOP RUN.
-"""))
+""")
+    )
     text = conversion.sources[0].text
-    assert "Display.line(Functions.displayText(Functions.mod(wsA.get(), N_3)), " \
+    assert (
+        "Display.line(Functions.displayText(Functions.mod(wsA.get(), N_3)), "
         "Functions.length(wsX));" in text
-    assert 'Move.move(Functions.displayText(Functions.integer(wsA.get()))' \
+    )
+    assert (
+        "Move.move(Functions.displayText(Functions.integer(wsA.get()))"
         '.replace("-", "").replace(".", ""), wsX);' in text
+    )
     found = [(u.pos.line, u.construct) for u in conversion.unsupported]
     assert found == [(110, "DISPLAY of FUNCTION ABS")]

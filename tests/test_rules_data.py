@@ -17,17 +17,18 @@ from migrate.parse.data import (
 )
 
 
-def _data(entries: str,
-          header: str = "WORKING-STORAGE SECTION.") -> DataDivision:
+def _data(entries: str, header: str = "WORKING-STORAGE SECTION.") -> DataDivision:
     """Build the model of ``entries`` inside a skeleton program."""
-    lines = ["IDENTIFICATION DIVISION.", "PROGRAM-ID. T.", "DATA DIVISION."] + \
-        ([header] if header else []) + entries.strip("\n").splitlines() + \
-        ["PROCEDURE DIVISION.", "    STOP RUN."]
+    lines = (
+        ["IDENTIFICATION DIVISION.", "PROGRAM-ID. T.", "DATA DIVISION."]
+        + ([header] if header else [])
+        + entries.strip("\n").splitlines()
+        + ["PROCEDURE DIVISION.", "    STOP RUN."]
+    )
     text = "".join(" " * 7 + line.strip() + "\n" for line in lines)
     source = text.encode("latin-1")
     tree = get_parser("cobol").parse(source)
-    program = next(n for n in tree.root_node.children
-                   if n.type == "program_definition")
+    program = next(n for n in tree.root_node.children if n.type == "program_definition")
     return build_data_division(program, source)
 
 
@@ -47,8 +48,15 @@ def test_layout_offsets_and_sizes() -> None:
     05  G    PIC 99 COMP.
 """)
     rec = data.working_storage[0]
-    expected = {"A": (0, 3), "B": (3, 4), "C": (7, 2), "D": (9, 4),
-                "E": (13, 8), "F": (21, 4), "G": (25, 1)}
+    expected = {
+        "A": (0, 3),
+        "B": (3, 4),
+        "C": (7, 2),
+        "D": (9, 4),
+        "E": (13, 8),
+        "F": (21, 4),
+        "G": (25, 1),
+    }
     for name, (offset, size) in expected.items():
         item = _item(rec, name)
         assert (item.offset, item.size) == (offset, size), name
@@ -148,7 +156,8 @@ def test_unsupported_clauses_listed() -> None:
 
 
 def test_file_and_linkage_sections() -> None:
-    data = _data("""
+    data = _data(
+        """
 FILE SECTION.
 FD  IN-FILE.
 01  IN-REC  PIC X(80).
@@ -157,7 +166,9 @@ WORKING-STORAGE SECTION.
 01  WS-A    PIC X.
 LINKAGE SECTION.
 01  LK-A    PIC X(5).
-""", header="")
+""",
+        header="",
+    )
     assert data.files[0].name == "IN-FILE"
     assert [r.name for r in data.files[0].records] == ["IN-REC", "IN-ALT"]
     assert [r.name for r in data.working_storage] == ["WS-A"]

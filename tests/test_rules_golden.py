@@ -34,8 +34,12 @@ from test_rules_harness import (
 from migrate.model import Unsupported
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "rules"
-CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "prog.cbl").is_file()) \
-    if GOLDEN.is_dir() else []
+CASES = (
+    sorted(p.name for p in GOLDEN.iterdir() if (p / "prog.cbl").is_file())
+    if GOLDEN.is_dir()
+    else []
+)
+
 
 @pytest.fixture(scope="session")
 def runtime_classes(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -55,8 +59,9 @@ def _package(case: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def golden(runtime_classes: Path,
-           tmp_path_factory: pytest.TempPathFactory) -> GoldenBuild:
+def golden(
+    runtime_classes: Path, tmp_path_factory: pytest.TempPathFactory
+) -> GoldenBuild:
     if tools_missing():
         pytest.skip(tools_missing())
     root = tmp_path_factory.mktemp("golden")
@@ -66,7 +71,8 @@ def golden(runtime_classes: Path,
     for case in CASES:
         folder = GOLDEN / case
         programs = [folder / "prog.cbl"] + sorted(
-            p for p in folder.glob("*.cbl") if p.name != "prog.cbl")
+            p for p in folder.glob("*.cbl") if p.name != "prog.cbl"
+        )
         sources = [expand_by_hand(p, f"{case}/{p.name}") for p in programs]
         conversion = convert_programs(sources, java_package=_package(case))
         unsupported[case] = conversion.unsupported
@@ -81,9 +87,12 @@ def golden(runtime_classes: Path,
 
 def _cobc_case(folder: Path, programs: list[Path], build: Path) -> None:
     build.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(["cobc", "-x", "-o", str(build / "prog"),
-                             str(programs[0])], capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        ["cobc", "-x", "-o", str(build / "prog"), str(programs[0])],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     if result.returncode != 0:
         pytest.fail(f"cobc failed on {programs[0]}:\n{result.stderr}")
     for program in programs[1:]:
@@ -106,15 +115,23 @@ def _workdir(case: str, root: Path) -> tuple[Path, Step]:
 def _run_cobol(case: str, build: GoldenBuild, workdir: Path, step: Step) -> StepRun:
     env = step_env(workdir, step)
     env["COB_LIBRARY_PATH"] = str(build.root / "cobol" / case)
-    result = subprocess.run([str(build.root / "cobol" / case / "prog")],
-                            input=step.stdin, cwd=workdir, env=env,
-                            capture_output=True, timeout=RUN_TIMEOUT)
+    result = subprocess.run(
+        [str(build.root / "cobol" / case / "prog")],
+        input=step.stdin,
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        timeout=RUN_TIMEOUT,
+    )
     return StepRun(result.stdout, result.returncode, result.stderr)
 
 
 def _outputs(workdir: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(workdir.iterdir())
-            if p.is_file() and p.suffix != ".in"}
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(workdir.iterdir())
+        if p.is_file() and p.suffix != ".in"
+    }
 
 
 def libcob_messages(stderr: bytes) -> list[str]:
@@ -131,8 +148,9 @@ def libcob_messages(stderr: bytes) -> list[str]:
         if line.startswith("libcob: warning: implicit CLOSE of "):
             continue
         head, found, _ = line.partition(" for file ")
-        lines.append(head + found.rstrip() if line.startswith("libcob: error: ")
-                     else line)
+        lines.append(
+            head + found.rstrip() if line.startswith("libcob: error: ") else line
+        )
     return lines
 
 
@@ -150,10 +168,12 @@ def test_golden_case_matches_cobol(golden: GoldenBuild, case: str) -> None:
 
 
 def test_libcob_messages_cut_file_names() -> None:
-    stderr = (b"libcob: error: end of file (status = 10) for file IN-FILE "
-              b"('DD_INDATA' => /run/cobol/indata.in)\n"
-              b"libcob: warning: implicit CLOSE of IN-FILE ('INDATA')\n"
-              b"libcob: error: module 'NOSUCH' not found\n")
+    stderr = (
+        b"libcob: error: end of file (status = 10) for file IN-FILE "
+        b"('DD_INDATA' => /run/cobol/indata.in)\n"
+        b"libcob: warning: implicit CLOSE of IN-FILE ('INDATA')\n"
+        b"libcob: error: module 'NOSUCH' not found\n"
+    )
     assert libcob_messages(stderr) == [
         "libcob: error: end of file (status = 10) for file",
         "libcob: error: module 'NOSUCH' not found",

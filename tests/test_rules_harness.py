@@ -33,8 +33,11 @@ RUN_TIMEOUT = 60
 
 def tools_missing() -> str:
     """Return why the comparison tests cannot run, or an empty string."""
-    missing = [tool for tool in ("cobc", "cobcrun", "javac", "java")
-               if shutil.which(tool) is None]
+    missing = [
+        tool
+        for tool in ("cobc", "cobcrun", "javac", "java")
+        if shutil.which(tool) is None
+    ]
     return f"{', '.join(missing)} not installed" if missing else ""
 
 
@@ -54,17 +57,20 @@ def expand_by_hand(path: Path, member: str | None = None) -> ExpandedSource:
     return ExpandedSource(name, "\n".join(out) + "\n", source_map)
 
 
-def convert_programs(sources: list[ExpandedSource],
-                     callees: tuple[EntryPoint, ...] = (),
-                     java_package: str = "migrated") -> Conversion:
+def convert_programs(
+    sources: list[ExpandedSource],
+    callees: tuple[EntryPoint, ...] = (),
+    java_package: str = "migrated",
+) -> Conversion:
     """Run the rules converter on one program slice holding ``sources``."""
     slice_ = Slice("programs", SliceKind.PROGRAM, (), (), (), (), 0, 0)
     request = ConversionRequest(slice_, tuple(sources), java_package, callees)
     return RulesConverter().convert(request)
 
 
-def write_java(sources: tuple[JavaSource, ...] | list[JavaSource],
-               root: Path) -> list[Path]:
+def write_java(
+    sources: tuple[JavaSource, ...] | list[JavaSource], root: Path
+) -> list[Path]:
     paths = []
     for source in sources:
         path = root / source.path
@@ -78,9 +84,21 @@ def javac(paths: list[Path], classpath: Path, out: Path) -> None:
     """Compile ``paths`` in one javac call; fail the test with its errors."""
     out.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
-        ["javac", "-nowarn", "-encoding", "UTF-8", "-cp", str(classpath),
-         "-d", str(out)] + [str(p) for p in paths],
-        capture_output=True, text=True, timeout=600)
+        [
+            "javac",
+            "-nowarn",
+            "-encoding",
+            "UTF-8",
+            "-cp",
+            str(classpath),
+            "-d",
+            str(out),
+        ]
+        + [str(p) for p in paths],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if result.returncode != 0:
         pytest.fail(f"javac failed:\n{result.stderr[-6000:]}")
 
@@ -107,8 +125,14 @@ def run_cobol(program: str, build: Path, workdir: Path, step: Step) -> StepRun:
     """Run a program compiled with ``cobc -m`` through cobcrun."""
     env = step_env(workdir, step)
     env["COB_LIBRARY_PATH"] = str(build)
-    result = subprocess.run(["cobcrun", program], input=step.stdin, cwd=workdir,
-                            env=env, capture_output=True, timeout=RUN_TIMEOUT)
+    result = subprocess.run(
+        ["cobcrun", program],
+        input=step.stdin,
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        timeout=RUN_TIMEOUT,
+    )
     return StepRun(result.stdout, result.returncode, result.stderr)
 
 
@@ -116,15 +140,29 @@ def run_java(java_class: str, classes: Path, workdir: Path, step: Step) -> StepR
     """Run a translated program's ``main``."""
     env = step_env(workdir, step)
     result = subprocess.run(
-        ["java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", str(classes),
-         java_class], input=step.stdin, cwd=workdir, env=env,
-        capture_output=True, timeout=RUN_TIMEOUT)
+        [
+            "java",
+            "-Xshare:auto",
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            str(classes),
+            java_class,
+        ],
+        input=step.stdin,
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        timeout=RUN_TIMEOUT,
+    )
     return StepRun(result.stdout, result.returncode, result.stderr)
 
 
 def step_env(workdir: Path, step: Step) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("DD_", "dd_", "COB_"))}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DD_", "dd_", "COB_"))
+    }
     env.update(FROZEN_ENV)
     for ddname, dsn in step.datasets.items():
         env[f"DD_{ddname}"] = str(workdir / dsn)
@@ -134,8 +172,13 @@ def step_env(workdir: Path, step: Step) -> dict[str, str]:
 def cobc_module(source: Path, build: Path, include: Path | None = None) -> None:
     """Compile one program with ``cobc -m`` into ``build``."""
     build.mkdir(parents=True, exist_ok=True)
-    command = ["cobc", "-m", "-o", str(build / f"{source.stem.upper()}.so"),
-               str(source)]
+    command = [
+        "cobc",
+        "-m",
+        "-o",
+        str(build / f"{source.stem.upper()}.so"),
+        str(source),
+    ]
     if include is not None:
         command[2:2] = ["-I", str(include)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
@@ -160,9 +203,12 @@ def compiled_runtime(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_expand_by_hand_blanks_columns(tmp_path: Path) -> None:
     source = tmp_path / "P.cbl"
-    source.write_text("000100 IDENTIFICATION DIVISION.                  "
-                      "                          XXXXXXXX\n"
-                      "000200* A COMMENT\n", encoding="latin-1")
+    source.write_text(
+        "000100 IDENTIFICATION DIVISION.                  "
+        "                          XXXXXXXX\n"
+        "000200* A COMMENT\n",
+        encoding="latin-1",
+    )
     expanded = expand_by_hand(source)
     lines = expanded.text.split("\n")
     assert lines[0] == "       IDENTIFICATION DIVISION."

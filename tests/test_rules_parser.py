@@ -32,7 +32,8 @@ from migrate.convert.rules.stream import ParseError
 
 def _procedure(body: str, conditions: tuple[str, ...] = ()) -> Procedure:
     text = "       PROCEDURE DIVISION.\n" + "".join(
-        " " * 7 + line + "\n" for line in body.strip("\n").splitlines())
+        " " * 7 + line + "\n" for line in body.strip("\n").splitlines()
+    )
     return parse_procedure(tokenize(text), lambda name: name in conditions)
 
 
@@ -85,15 +86,17 @@ def test_abbreviated_relation_expands() -> None:
 
 def test_relation_words_and_negation() -> None:
     (stmt,) = _statements(
-        "IF A IS NOT LESS THAN B AND C GREATER THAN OR EQUAL TO 3 CONTINUE.")
+        "IF A IS NOT LESS THAN B AND C GREATER THAN OR EQUAL TO 3 CONTINUE."
+    )
     left, right = stmt.cond.left, stmt.cond.right
     assert left.op == ">="
     assert right.op == ">="
 
 
 def test_condition_names_and_not() -> None:
-    (stmt,) = _statements("IF NOT FLAG-ON AND FLAG-X(2) CONTINUE.",
-                          conditions=("FLAG-ON", "FLAG-X"))
+    (stmt,) = _statements(
+        "IF NOT FLAG-ON AND FLAG-X(2) CONTINUE.", conditions=("FLAG-ON", "FLAG-X")
+    )
     assert isinstance(stmt.cond.left, Not)
     assert isinstance(stmt.cond.left.operand, CondName)
     assert stmt.cond.right.ref.subscripts[0].literal.text == "2"
@@ -146,8 +149,12 @@ def test_call_pass_mode_carries() -> None:
     (stmt,) = _statements("CALL 'SUB' USING A BY CONTENT B C BY REFERENCE D.")
     assert isinstance(stmt, Call)
     modes = [mode for mode, _ in stmt.args]
-    assert modes == [PassMode.REFERENCE, PassMode.CONTENT, PassMode.CONTENT,
-                     PassMode.REFERENCE]
+    assert modes == [
+        PassMode.REFERENCE,
+        PassMode.CONTENT,
+        PassMode.CONTENT,
+        PassMode.REFERENCE,
+    ]
 
 
 def test_size_error_phrases_bind() -> None:
@@ -162,8 +169,9 @@ def test_size_error_phrases_bind() -> None:
 
 
 def test_read_at_end_phrases() -> None:
-    (stmt,) = _statements("READ F INTO R AT END MOVE 1 TO E NOT AT END "
-                          "DISPLAY R END-READ.")
+    (stmt,) = _statements(
+        "READ F INTO R AT END MOVE 1 TO E NOT AT END DISPLAY R END-READ."
+    )
     assert isinstance(stmt, Read)
     assert stmt.into.name == "R"
     assert isinstance(stmt.handlers.on[0], Move)
@@ -213,13 +221,16 @@ def test_unsupported_nested_if_skipped() -> None:
 
 
 def test_end_prefixed_names_not_terminators() -> None:
-    procedure = _procedure("""
+    procedure = _procedure(
+        """
     PERFORM UNTIL END-OF-FILE
         SET END-OF-FILE TO TRUE
     END-PERFORM.
 END-OF-JOB.
     STOP RUN.
-""", conditions=("END-OF-FILE",))
+""",
+        conditions=("END-OF-FILE",),
+    )
     (loop,) = procedure.paragraphs[0].statements
     assert isinstance(loop.until, CondName)
     assert len(loop.body) == 1
@@ -244,11 +255,14 @@ def test_signed_literal_keeps_spelling() -> None:
 
 
 def test_evaluate_condition_name_subject() -> None:
-    (stmt,) = _statements("""
+    (stmt,) = _statements(
+        """
     EVALUATE FLAG-ON (I) ALSO X
         WHEN TRUE ALSO 1 DISPLAY 'A'
     END-EVALUATE.
-""", conditions=("FLAG-ON",))
+""",
+        conditions=("FLAG-ON",),
+    )
     assert isinstance(stmt.subjects[0].cond, CondName)
     assert stmt.subjects[0].cond.ref.subscripts
     assert stmt.subjects[1].expr is not None

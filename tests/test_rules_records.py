@@ -39,22 +39,33 @@ def _cobc_lengths(copybook: str, names: list[str], folder: Path) -> list[int]:
     tags = sorted(set(re.findall(r":([A-Z0-9-]+):", text)))
     replacing = " ".join(f"=={':' + t + ':'}== BY =={t}==" for t in tags)
     copy = f"COPY {copybook}" + (f" REPLACING {replacing}" if replacing else "")
-    lines = ["IDENTIFICATION DIVISION.", "PROGRAM-ID. LENGTHS.",
-             "DATA DIVISION.", "WORKING-STORAGE SECTION.", copy + ".",
-             "PROCEDURE DIVISION."]
+    lines = [
+        "IDENTIFICATION DIVISION.",
+        "PROGRAM-ID. LENGTHS.",
+        "DATA DIVISION.",
+        "WORKING-STORAGE SECTION.",
+        copy + ".",
+        "PROCEDURE DIVISION.",
+    ]
     lines += [f"    DISPLAY LENGTH OF {name}" for name in names] + ["    STOP RUN."]
     source = folder / f"{copybook}.cbl"
     source.write_text("".join(" " * 7 + line + "\n" for line in lines))
     binary = folder / copybook
-    subprocess.run(["cobc", "-x", "-I", str(BANK / "copy"), "-o", str(binary),
-                    str(source)], check=True, capture_output=True, timeout=300)
-    output = subprocess.run([str(binary)], check=True, capture_output=True,
-                            text=True, timeout=60).stdout
+    subprocess.run(
+        ["cobc", "-x", "-I", str(BANK / "copy"), "-o", str(binary), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    output = subprocess.run(
+        [str(binary)], check=True, capture_output=True, text=True, timeout=60
+    ).stdout
     return [int(line) for line in output.split()]
 
 
-COPYBOOKS = sorted(p.stem for p in (BANK / "copy").glob("*.cpy")) \
-    if BANK.is_dir() else []
+COPYBOOKS = (
+    sorted(p.stem for p in (BANK / "copy").glob("*.cpy")) if BANK.is_dir() else []
+)
 
 
 @pytest.mark.parametrize("copybook", COPYBOOKS)
@@ -65,14 +76,14 @@ def test_record_lengths_match_cobc(copybook: str, tmp_path: Path) -> None:
     source = expand_copybook(estate, copybook)
     slice_ = Slice(copybook, SliceKind.RECORD, (), (copybook,), (), (), 0, 0)
     conversion = RulesConverter().convert(
-        ConversionRequest(slice_, (source,), "migrated", ()))
+        ConversionRequest(slice_, (source,), "migrated", ())
+    )
     assert [str(u) for u in conversion.unsupported] == []
     (java,) = conversion.sources
     level1 = _level1(java.text)
     assert level1, java.text
     names = [name for name, _ in level1]
-    assert [length for _, length in level1] == \
-        _cobc_lengths(copybook, names, tmp_path)
+    assert [length for _, length in level1] == _cobc_lengths(copybook, names, tmp_path)
 
 
 def test_record_classes_compile(runtime_classes: Path, tmp_path: Path) -> None:
@@ -80,8 +91,11 @@ def test_record_classes_compile(runtime_classes: Path, tmp_path: Path) -> None:
     sources = []
     for copybook in COPYBOOKS:
         slice_ = Slice(copybook, SliceKind.RECORD, (), (copybook,), (), (), 0, 0)
-        conversion = RulesConverter().convert(ConversionRequest(
-            slice_, (expand_copybook(estate, copybook),), "migrated", ()))
+        conversion = RulesConverter().convert(
+            ConversionRequest(
+                slice_, (expand_copybook(estate, copybook),), "migrated", ()
+            )
+        )
         sources.extend(conversion.sources)
     javac(write_java(sources, tmp_path / "src"), runtime_classes, tmp_path / "out")
     assert estate.of_kind(MemberKind.COPYBOOK)

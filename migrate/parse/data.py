@@ -54,11 +54,17 @@ class LiteralKind(enum.Enum):
 
 
 FIGURATIVES = {
-    "ZERO": "ZERO", "ZEROS": "ZERO", "ZEROES": "ZERO",
-    "SPACE": "SPACE", "SPACES": "SPACE",
-    "HIGH-VALUE": "HIGH_VALUE", "HIGH-VALUES": "HIGH_VALUE",
-    "LOW-VALUE": "LOW_VALUE", "LOW-VALUES": "LOW_VALUE",
-    "QUOTE": "QUOTE", "QUOTES": "QUOTE",
+    "ZERO": "ZERO",
+    "ZEROS": "ZERO",
+    "ZEROES": "ZERO",
+    "SPACE": "SPACE",
+    "SPACES": "SPACE",
+    "HIGH-VALUE": "HIGH_VALUE",
+    "HIGH-VALUES": "HIGH_VALUE",
+    "LOW-VALUE": "LOW_VALUE",
+    "LOW-VALUES": "LOW_VALUE",
+    "QUOTE": "QUOTE",
+    "QUOTES": "QUOTE",
 }
 
 
@@ -200,15 +206,20 @@ def parse_picture(text: str) -> Picture:
     if set(spelled) <= set("9SVP"):
         integer, _, fraction = spelled.replace("S", "").partition("V")
         digits = integer.count("9") + fraction.count("9")
-        return Picture(text, ItemCategory.NUMERIC, digits, fraction.count("9"),
-                       signed, digits)
+        return Picture(
+            text, ItemCategory.NUMERIC, digits, fraction.count("9"), signed, digits
+        )
     if set(spelled) <= set("XA9"):
-        category = ItemCategory.ALPHABETIC if set(spelled) == {"A"} \
+        category = (
+            ItemCategory.ALPHABETIC
+            if set(spelled) == {"A"}
             else ItemCategory.ALPHANUMERIC
+        )
         return Picture(text, category, 0, 0, False, len(spelled))
     if ("X" in spelled or "A" in spelled) and set(spelled) <= set("XA9B0/"):
-        return Picture(text, ItemCategory.ALPHANUMERIC_EDITED, 0, 0, False,
-                       len(spelled))
+        return Picture(
+            text, ItemCategory.ALPHANUMERIC_EDITED, 0, 0, False, len(spelled)
+        )
     return _edited_picture(text, spelled)
 
 
@@ -220,11 +231,17 @@ def _edited_picture(text: str, spelled: str) -> Picture:
     if point < 0:
         point = body.find("V")
     integer = body if point < 0 else body[:point]
-    fraction = "" if point < 0 else body[point + 1:]
+    fraction = "" if point < 0 else body[point + 1 :]
     digits_int = _edited_digits(integer)
     digits_frac = sum(1 for ch in fraction if ch in "9Z*")
-    return Picture(text, ItemCategory.NUMERIC_EDITED, digits_int + digits_frac,
-                   digits_frac, signed, length)
+    return Picture(
+        text,
+        ItemCategory.NUMERIC_EDITED,
+        digits_int + digits_frac,
+        digits_frac,
+        signed,
+        length,
+    )
 
 
 def _edited_digits(part: str) -> int:
@@ -253,8 +270,7 @@ def comp5_size(digits: int) -> int:
     return binary_size(digits)
 
 
-def elementary_size(picture: Picture, usage: ItemUsage,
-                    sign: SignKind | None) -> int:
+def elementary_size(picture: Picture, usage: ItemUsage, sign: SignKind | None) -> int:
     """Bytes an elementary item takes in storage."""
     if picture.category is not ItemCategory.NUMERIC:
         return picture.length
@@ -302,8 +318,9 @@ def _literal_token(match: re.Match[str]) -> Literal | str:
         return Literal(LiteralKind.STRING, raw.decode("latin-1"))
     if match.group("str") is not None:
         quote = match.group("q")
-        return Literal(LiteralKind.STRING,
-                       match.group("body").replace(quote * 2, quote))
+        return Literal(
+            LiteralKind.STRING, match.group("body").replace(quote * 2, quote)
+        )
     if match.group("num") is not None:
         return Literal(LiteralKind.NUMBER, match.group("num"))
     word = match.group("word").upper()
@@ -348,17 +365,26 @@ class _Entry:
 
 
 _USAGES = {
-    "COMP": ItemUsage.BINARY, "COMPUTATIONAL": ItemUsage.BINARY,
-    "COMP_4": ItemUsage.BINARY, "BINARY": ItemUsage.BINARY,
-    "COMP_3": ItemUsage.PACKED, "PACKED_DECIMAL": ItemUsage.PACKED,
-    "COMP_5": ItemUsage.COMP_5, "DISPLAY": ItemUsage.DISPLAY,
+    "COMP": ItemUsage.BINARY,
+    "COMPUTATIONAL": ItemUsage.BINARY,
+    "COMP_4": ItemUsage.BINARY,
+    "BINARY": ItemUsage.BINARY,
+    "COMP_3": ItemUsage.PACKED,
+    "PACKED_DECIMAL": ItemUsage.PACKED,
+    "COMP_5": ItemUsage.COMP_5,
+    "DISPLAY": ItemUsage.DISPLAY,
 }
 _USAGE_WORDS = {
-    "COMPUTATIONAL-4": ItemUsage.BINARY, "COMP-4": ItemUsage.BINARY,
-    "COMPUTATIONAL-3": ItemUsage.PACKED, "COMP-3": ItemUsage.PACKED,
-    "PACKED-DECIMAL": ItemUsage.PACKED, "COMPUTATIONAL-5": ItemUsage.COMP_5,
-    "COMP-5": ItemUsage.COMP_5, "COMP": ItemUsage.BINARY,
-    "COMPUTATIONAL": ItemUsage.BINARY, "BINARY": ItemUsage.BINARY,
+    "COMPUTATIONAL-4": ItemUsage.BINARY,
+    "COMP-4": ItemUsage.BINARY,
+    "COMPUTATIONAL-3": ItemUsage.PACKED,
+    "COMP-3": ItemUsage.PACKED,
+    "PACKED-DECIMAL": ItemUsage.PACKED,
+    "COMPUTATIONAL-5": ItemUsage.COMP_5,
+    "COMP-5": ItemUsage.COMP_5,
+    "COMP": ItemUsage.BINARY,
+    "COMPUTATIONAL": ItemUsage.BINARY,
+    "BINARY": ItemUsage.BINARY,
     "DISPLAY": ItemUsage.DISPLAY,
 }
 _IGNORED_CLAUSES = {"synchronized_clause", ".", "level_number", "entry_name"}
@@ -373,7 +399,7 @@ class _EntryReader:
         self.problems: list[DataProblem] = []
 
     def text(self, node: Node) -> str:
-        return self.source[node.start_byte:node.end_byte].decode("latin-1")
+        return self.source[node.start_byte : node.end_byte].decode("latin-1")
 
     def problem(self, node: Node, construct: str) -> None:
         self.problems.append(DataProblem(node.start_point[0] + 1, construct))
@@ -391,8 +417,9 @@ class _EntryReader:
             item, usage = self.apply_clause(item, usage, clause)
         return _Entry(item, usage)
 
-    def apply_clause(self, item: DataItem, usage: ItemUsage | None,
-                     clause: Node) -> tuple[DataItem, ItemUsage | None]:
+    def apply_clause(
+        self, item: DataItem, usage: ItemUsage | None, clause: Node
+    ) -> tuple[DataItem, ItemUsage | None]:
         kind = clause.type
         if kind == "picture_clause":
             return replace(item, picture=self.picture(clause)), usage
@@ -436,8 +463,9 @@ class _EntryReader:
             text = text.replace(placeholder, original)
         values = value_literals(text)
         if item.level == 88:
-            return replace(item, conditions=(
-                ConditionName(item.name, item.line, tuple(values)),))
+            return replace(
+                item, conditions=(ConditionName(item.name, item.line, tuple(values)),)
+            )
         if len(values) != 1 or values[0].high is not None:
             self.problem(clause, "VALUE clause with several values")
             return item
@@ -480,8 +508,11 @@ def _descendants(node: Node, kind: str) -> list[Node]:
 
 
 def _errors(node: Node) -> list[Node]:
-    return [node] if node.type == "ERROR" or node.is_missing else \
-        [err for child in node.children for err in _errors(child)]
+    return (
+        [node]
+        if node.type == "ERROR" or node.is_missing
+        else [err for child in node.children for err in _errors(child)]
+    )
 
 
 @dataclass
@@ -527,8 +558,9 @@ def _layout(tree: _Tree, offset: int, inherited: ItemUsage | None) -> DataItem:
     if item.picture is not None:
         final = usage or ItemUsage.DISPLAY
         size = elementary_size(item.picture, final, item.sign)
-        return replace(item, usage=final, offset=offset, size=size,
-                       conditions=conditions)
+        return replace(
+            item, usage=final, offset=offset, size=size, conditions=conditions
+        )
     cursor = offset
     end = offset
     placed: dict[str, DataItem] = {}
@@ -543,19 +575,28 @@ def _layout(tree: _Tree, offset: int, inherited: ItemUsage | None) -> DataItem:
         end = max(end, start + span, cursor)
         placed[laid.name] = laid
         children.append(laid)
-    return replace(item, usage=usage or ItemUsage.DISPLAY, offset=offset,
-                   size=end - offset, children=tuple(children),
-                   conditions=conditions)
+    return replace(
+        item,
+        usage=usage or ItemUsage.DISPLAY,
+        offset=offset,
+        size=end - offset,
+        children=tuple(children),
+        conditions=conditions,
+    )
 
 
 def _section_items(section: Node, reader: _EntryReader) -> tuple[DataItem, ...]:
-    entries = [entry for node in _descendants(section, "data_description")
-               if (entry := reader.read(node)) is not None]
+    entries = [
+        entry
+        for node in _descendants(section, "data_description")
+        if (entry := reader.read(node)) is not None
+    ]
     return tuple(_layout(tree, 0, None) for tree in _nest(entries, reader.problems))
 
 
-def _file_descriptions(section: Node,
-                       reader: _EntryReader) -> tuple[FileDescription, ...]:
+def _file_descriptions(
+    section: Node, reader: _EntryReader
+) -> tuple[FileDescription, ...]:
     files: list[FileDescription] = []
     for fd in _descendants(section, "file_description"):
         entry = _child(fd, "file_description_entry")
@@ -593,6 +634,9 @@ def build_data_division(
             reader.problem(section, section.type.replace("_", " "))
     for error in _errors(division):
         reader.problem(error, "unparsable data description")
-    return DataDivision(files, sections.get("working_storage_section", ()),
-                        sections.get("linkage_section", ()),
-                        tuple(reader.problems))
+    return DataDivision(
+        files,
+        sections.get("working_storage_section", ()),
+        sections.get("linkage_section", ()),
+        tuple(reader.problems),
+    )

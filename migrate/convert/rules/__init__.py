@@ -51,48 +51,62 @@ class RulesConverter:
         elif kind is SliceKind.PROGRAM:
             sources, unsupported = self._programs(request)
         else:
-            raise UsageError(f"the rules converter cannot convert a "
-                             f"{kind.value} slice ({request.slice.id})",
-                             hint="convert program and record slices only")
-        log.debug("converted slice %s: %d sources, %d unsupported",
-                  request.slice.id, len(sources), len(unsupported))
-        return Conversion(request.slice.id, tuple(sources), tuple(unsupported),
-                          converter=self.name)
+            raise UsageError(
+                f"the rules converter cannot convert a "
+                f"{kind.value} slice ({request.slice.id})",
+                hint="convert program and record slices only",
+            )
+        log.debug(
+            "converted slice %s: %d sources, %d unsupported",
+            request.slice.id,
+            len(sources),
+            len(unsupported),
+        )
+        return Conversion(
+            request.slice.id, tuple(sources), tuple(unsupported), converter=self.name
+        )
 
     def estimate_cost(self, request: ConversionRequest) -> float:
         """Return 0.0: translating by rules costs nothing."""
         return 0.0
 
-    def _records(self, request: ConversionRequest
-                 ) -> tuple[list[JavaSource], list[Unsupported]]:
+    def _records(
+        self, request: ConversionRequest
+    ) -> tuple[list[JavaSource], list[Unsupported]]:
         sources: list[JavaSource] = []
         unsupported: list[Unsupported] = []
         names = request.slice.copybooks
         for index, source in enumerate(request.sources):
-            copybook = names[index] if index < len(names) and \
-                len(names) == len(request.sources) else \
-                PurePosixPath(source.member).stem.upper()
-            java, problems = generate_record_class(copybook, source,
-                                                   request.java_package)
+            copybook = (
+                names[index]
+                if index < len(names) and len(names) == len(request.sources)
+                else PurePosixPath(source.member).stem.upper()
+            )
+            java, problems = generate_record_class(
+                copybook, source, request.java_package
+            )
             sources.append(java)
             unsupported.extend(problems)
         return sources, unsupported
 
-    def _programs(self, request: ConversionRequest
-                  ) -> tuple[list[JavaSource], list[Unsupported]]:
+    def _programs(
+        self, request: ConversionRequest
+    ) -> tuple[list[JavaSource], list[Unsupported]]:
         models = [(source, _read(source)) for source in request.sources]
         callees = list(request.callees) + [entry_point(model) for _, model in models]
         sources: list[JavaSource] = []
         unsupported: list[Unsupported] = []
         for source, model in models:
             try:
-                java, problems = generate_program(model, source,
-                                                  request.java_package,
-                                                  tuple(callees))
+                java, problems = generate_program(
+                    model, source, request.java_package, tuple(callees)
+                )
             except (ResolveError, ProcedureError) as error:
-                raise InputError(error.message, pos=source.pos(error.line),
-                                 hint="fix the reference in the COBOL source"
-                                 ) from error
+                raise InputError(
+                    error.message,
+                    pos=source.pos(error.line),
+                    hint="fix the reference in the COBOL source",
+                ) from error
             sources.append(java)
             unsupported.extend(problems)
             unsupported.extend(exec_blocks(source))
@@ -112,15 +126,18 @@ def exec_blocks(source: ExpandedSource) -> list[Unsupported]:
 
 def entry_point(model: ProgramModel) -> EntryPoint:
     """Return the Java entry point of a program read by ``read_program``."""
-    return EntryPoint(model.program_id, java_class_name(model.program_id),
-                      model.procedure.using)
+    return EntryPoint(
+        model.program_id, java_class_name(model.program_id), model.procedure.using
+    )
 
 
 def _read(source: ExpandedSource) -> ProgramModel:
     try:
         return read_program(source.text, source.literals)
     except ParseError as error:
-        raise InputError(f"cannot translate {source.member}: {error.message}",
-                         pos=source.pos(error.line),
-                         hint="check the statement at this line; cobc -fsyntax-only "
-                         "shows whether GnuCOBOL accepts it") from error
+        raise InputError(
+            f"cannot translate {source.member}: {error.message}",
+            pos=source.pos(error.line),
+            hint="check the statement at this line; cobc -fsyntax-only "
+            "shows whether GnuCOBOL accepts it",
+        ) from error

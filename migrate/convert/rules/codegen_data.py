@@ -34,8 +34,10 @@ _SIGNS = {
     SignKind.TRAILING_SEPARATE: "SignPosition.TRAILING_SEPARATE",
 }
 _USAGE_FACTORY = {
-    ItemUsage.DISPLAY: "display", ItemUsage.BINARY: "binary",
-    ItemUsage.COMP_5: "comp5", ItemUsage.PACKED: "packed",
+    ItemUsage.DISPLAY: "display",
+    ItemUsage.BINARY: "binary",
+    ItemUsage.COMP_5: "comp5",
+    ItemUsage.PACKED: "packed",
 }
 
 
@@ -70,11 +72,9 @@ def _numeric_expr(symbol: Symbol, base: str, offset: int) -> str:
     factory = _USAGE_FACTORY[item.usage]
     if item.usage is ItemUsage.DISPLAY and item.sign is not None and pic.signed:
         sign = _SIGNS[item.sign]
-        return f"NumField.display({base}, {offset}, {pic.digits}, {pic.scale}, " \
-               f"{sign})"
+        return f"NumField.display({base}, {offset}, {pic.digits}, {pic.scale}, {sign})"
     signed = "true" if pic.signed else "false"
-    return f"NumField.{factory}({base}, {offset}, {pic.digits}, {pic.scale}, " \
-           f"{signed})"
+    return f"NumField.{factory}({base}, {offset}, {pic.digits}, {pic.scale}, {signed})"
 
 
 class DataGenerator:
@@ -110,17 +110,20 @@ class DataGenerator:
 
     def declarations(self) -> list[str]:
         """Return the field declarations of storage, items and conditions."""
-        lines = [f"private static final Area {fd.storage} = "
-                 f"Area.allocate({fd.record_size});"
-                 for fd in self.context.files.values()]
+        lines = [
+            f"private static final Area {fd.storage} = Area.allocate({fd.record_size});"
+            for fd in self.context.files.values()
+        ]
         for symbol in self.symbols.symbols:
             lines.append(self._declaration(symbol))
         for cond in self.symbols.conditions:
             if cond.owner.section is Section.LINKAGE:
                 lines.append(f"private static Level88 {cond.java};")
             else:
-                lines.append(f"private static final Level88 {cond.java} = "
-                             f"{self._condition_expr(cond)};")
+                lines.append(
+                    f"private static final Level88 {cond.java} = "
+                    f"{self._condition_expr(cond)};"
+                )
         return lines
 
     def _declaration(self, symbol: Symbol) -> str:
@@ -147,14 +150,18 @@ class DataGenerator:
         # spelled; an edited owner keeps the value, which SET ... TO TRUE needs.
         # NOTE: SET of a signed value (VALUE -12 on PIC X(3)) stores "-12",
         # where GnuCOBOL stores "12 " as MOVE -12 does.
-        spelled = cond.owner.kind in (JavaKind.AREA, JavaKind.ALPHA,
-                                      JavaKind.ALPHA_EDITED)
+        spelled = cond.owner.kind in (
+            JavaKind.AREA,
+            JavaKind.ALPHA,
+            JavaKind.ALPHA_EDITED,
+        )
         values = []
         for value in cond.condition.values:
             low = self.literal_object(value.low, spelled)
             if value.high is not None:
-                values.append(f"Level88.range({low}, "
-                              f"{self.literal_object(value.high, spelled)})")
+                values.append(
+                    f"Level88.range({low}, {self.literal_object(value.high, spelled)})"
+                )
             else:
                 values.append(low)
         return f"new Level88({cond.owner.java}, {', '.join(values)})"
@@ -180,13 +187,16 @@ class DataGenerator:
                 name = target.java if target else java_string(control.assign)
             else:
                 name = java_string(control.assign)
-            expr = f"new SeqFile({name}, {fd.storage}, " \
-                   f"{'true' if control.line_sequential else 'false'})"
+            expr = (
+                f"new SeqFile({name}, {fd.storage}, "
+                f"{'true' if control.line_sequential else 'false'})"
+            )
             if control.status:
                 status = self.symbols.by_name(control.status)
                 if status is None:
-                    self.context.report(control.line, f"FILE STATUS item "
-                                        f"{control.status} not found")
+                    self.context.report(
+                        control.line, f"FILE STATUS item {control.status} not found"
+                    )
                 else:
                     expr += f".status({status.java})"
             lines.append(f"private static final SeqFile {fd.java} = {expr};")
@@ -205,20 +215,29 @@ class DataGenerator:
             is_record = symbol.java == symbol.record
             param = params.get(symbol.item.name) if is_record else None
             owner = self.storage.get(symbol.java, symbol.record)
-            if (is_record and param is None and owner == symbol.java) \
-                    or owner in unbound or symbol.record in unbound:
+            if (
+                (is_record and param is None and owner == symbol.java)
+                or owner in unbound
+                or symbol.record in unbound
+            ):
                 unbound.add(symbol.java)
                 body.append(f"{symbol.java} = null;")
                 continue
-            base = param if param is not None else (
-                owner if is_record else symbol.record)
-            body.append(f"{symbol.java} = {base} == null ? null : "
-                        f"{self._create(symbol, param)};")
+            base = (
+                param if param is not None else (owner if is_record else symbol.record)
+            )
+            body.append(
+                f"{symbol.java} = {base} == null ? null : "
+                f"{self._create(symbol, param)};"
+            )
         for cond in self.symbols.conditions:
             if cond.owner.section is Section.LINKAGE:
-                value = "null" if cond.owner.java in unbound \
-                    else f"{cond.owner.java} == null ? null : " \
+                value = (
+                    "null"
+                    if cond.owner.java in unbound
+                    else f"{cond.owner.java} == null ? null : "
                     f"{self._condition_expr(cond)}"
+                )
                 body.append(f"{cond.java} = {value};")
         args = ", ".join(f"Area {p}" for p in params.values())
         return block(f"private static void bind({args})", body)
@@ -247,7 +266,10 @@ class DataGenerator:
         if item.value is not None:
             value = item.value
             if value.kind is LiteralKind.NUMBER and symbol.kind in (
-                    JavaKind.AREA, JavaKind.ALPHA, JavaKind.ALPHA_EDITED):
+                JavaKind.AREA,
+                JavaKind.ALPHA,
+                JavaKind.ALPHA_EDITED,
+            ):
                 return f"Move.move({java_string(moved_digits(value.text))}, {target});"
             return self.move_literal(value, target)
         if symbol.kind is JavaKind.AREA:
@@ -272,15 +294,16 @@ def _for_each_occurrence(symbol: Symbol, statement: str) -> list[str]:
     return body
 
 
-def file_symbols(controls: tuple[FileControl, ...], data: DataDivision,
-                 allocator: NameAllocator) -> dict[str, FileSymbol]:
+def file_symbols(
+    controls: tuple[FileControl, ...], data: DataDivision, allocator: NameAllocator
+) -> dict[str, FileSymbol]:
     """Name the Java field and record storage of each file."""
-    sizes = {fd.name: max((r.size for r in fd.records), default=1)
-             for fd in data.files}
+    sizes = {fd.name: max((r.size for r in fd.records), default=1) for fd in data.files}
     files: dict[str, FileSymbol] = {}
     for control in controls:
         java = allocator.take(java_member_name(control.name) + "File")
         storage = allocator.take(java_member_name(control.name) + "Record")
-        files[control.name] = FileSymbol(control, java, storage,
-                                         sizes.get(control.name, 1))
+        files[control.name] = FileSymbol(
+            control, java, storage, sizes.get(control.name, 1)
+        )
     return files

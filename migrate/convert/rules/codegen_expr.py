@@ -29,12 +29,12 @@ from migrate.convert.rules.symbols import JavaKind, ResolveError, Symbol
 from migrate.parse.data import LiteralKind
 
 RETURN_CODE = "RETURN-CODE"
-_ARITH = {"+": "add", "-": "subtract", "*": "multiply", "/": "divide",
-          "**": "power"}
+_ARITH = {"+": "add", "-": "subtract", "*": "multiply", "/": "divide", "**": "power"}
 _MIRROR = {"=": "=", "<>": "<>", "<": ">", ">": "<", "<=": ">=", ">=": "<="}
 _JAVA_OP = {"=": "==", "<>": "!=", "<": "<", ">": ">", "<=": "<=", ">=": ">="}
 _CLASS_TESTS = {
-    "NUMERIC": "Compare.isNumeric", "ALPHABETIC": "Compare.isAlphabetic",
+    "NUMERIC": "Compare.isNumeric",
+    "ALPHABETIC": "Compare.isAlphabetic",
     "ALPHABETIC-LOWER": "Compare.isAlphabeticLower",
     "ALPHABETIC-UPPER": "Compare.isAlphabeticUpper",
 }
@@ -66,8 +66,10 @@ class ExprGenerator:
             text = symbol.java
             dims = symbol.dims
         if len(ref.subscripts) != dims:
-            raise ResolveError(f"{ref.name} needs {dims} subscript(s), "
-                               f"found {len(ref.subscripts)}", ref.line)
+            raise ResolveError(
+                f"{ref.name} needs {dims} subscript(s), found {len(ref.subscripts)}",
+                ref.line,
+            )
         if ref.subscripts:
             text += f".at({', '.join(self.int_expr(s) for s in ref.subscripts)})"
         if ref.refmod is not None:
@@ -99,16 +101,18 @@ class ExprGenerator:
         if isinstance(expr, Ref):
             symbol = self.symbol(expr)
             text = self.ref(expr)
-            if expr.refmod is None and (symbol is None or symbol.kind in (
-                    JavaKind.NUM, JavaKind.EDITED)):
+            if expr.refmod is None and (
+                symbol is None or symbol.kind in (JavaKind.NUM, JavaKind.EDITED)
+            ):
                 return f"{text}.get()"
             return f"Arith.value({text})"
         if isinstance(expr, Negate):
             return f"Arith.negate({self.num(expr.operand)})"
         if isinstance(expr, FuncCall):
             if not is_numeric_function(expr):
-                raise UnsupportedConstruct(f"FUNCTION {expr.name} in arithmetic",
-                                           expr.line)
+                raise UnsupportedConstruct(
+                    f"FUNCTION {expr.name} in arithmetic", expr.line
+                )
             return function_call(self, expr)
         return f"Arith.{_ARITH[expr.op]}({self.num(expr.left)}, {self.num(expr.right)})"
 
@@ -119,7 +123,8 @@ class ExprGenerator:
         if literal.kind is LiteralKind.FIGURATIVE and literal.text == "ZERO":
             return "BigDecimal.ZERO"
         raise UnsupportedConstruct(
-            f"non-numeric literal {literal.text!r} in arithmetic", lit.line)
+            f"non-numeric literal {literal.text!r} in arithmetic", lit.line
+        )
 
     def is_numeric(self, ref: Ref) -> bool:
         """Tell whether ``ref`` is a numeric item (RETURN-CODE included) that
@@ -131,8 +136,11 @@ class ExprGenerator:
         """Tell whether ``ref`` receives a MOVE as bytes: a group, an
         alphanumeric or alphanumeric-edited item, or a reference modification."""
         symbol = self.symbol(ref)
-        return ref.refmod is not None or symbol is not None and symbol.kind in (
-            JavaKind.AREA, JavaKind.ALPHA, JavaKind.ALPHA_EDITED)
+        return (
+            ref.refmod is not None
+            or symbol is not None
+            and symbol.kind in (JavaKind.AREA, JavaKind.ALPHA, JavaKind.ALPHA_EDITED)
+        )
 
     def text_operand(self, expr: Expr) -> str:
         """Return an operand of DISPLAY or STRING, where a numeric literal
@@ -180,8 +188,9 @@ class ExprGenerator:
         if found is None:
             raise ResolveError(f"{ref.name} is not a condition name", ref.line)
         if len(ref.subscripts) != found.owner.dims:
-            raise ResolveError(f"{ref.name} needs {found.owner.dims} "
-                               f"subscript(s)", ref.line)
+            raise ResolveError(
+                f"{ref.name} needs {found.owner.dims} subscript(s)", ref.line
+            )
         text = found.java
         if ref.subscripts:
             text += f".at({', '.join(self.int_expr(s) for s in ref.subscripts)})"
@@ -195,35 +204,52 @@ class ExprGenerator:
 
     def compare(self, left: Expr, right: Expr) -> str:
         """Return the Java call that compares two operands."""
-        if isinstance(right, Lit) and right.literal.all \
-                and right.literal.kind is LiteralKind.STRING:
-            return f"Compare.compareAll({self.operand(left)}, " \
-                   f"{java_string(right.literal.text)})"
-        if isinstance(left, Ref) and isinstance(right, Lit) \
-                and right.literal.kind is LiteralKind.NUMBER \
-                and not self.is_numeric(left):
+        if (
+            isinstance(right, Lit)
+            and right.literal.all
+            and right.literal.kind is LiteralKind.STRING
+        ):
+            return (
+                f"Compare.compareAll({self.operand(left)}, "
+                f"{java_string(right.literal.text)})"
+            )
+        if (
+            isinstance(left, Ref)
+            and isinstance(right, Lit)
+            and right.literal.kind is LiteralKind.NUMBER
+            and not self.is_numeric(left)
+        ):
             return self._compare_spelled(left, right.literal.text)
         if isinstance(left, Ref):
             return f"Compare.compare({self.ref(left)}, {self.operand(right)})"
         if _is_numeric(left) and _is_numeric(right):
             return f"Compare.compare({self.num(left)}, {self.num(right)})"
-        return f"Compare.compare((Object) {self.operand(left)}, " \
-               f"(Object) {self.operand(right)})"
+        return (
+            f"Compare.compare((Object) {self.operand(left)}, "
+            f"(Object) {self.operand(right)})"
+        )
 
     def _compare_spelled(self, left: Ref, literal: str) -> str:
         """Compare a non-numeric item with a numeric literal as spelled."""
         if literal.isdigit():
-            return f"Compare.compareNumericLiteral({self.ref(left)}, " \
-                   f"{java_string(literal)})"
+            return (
+                f"Compare.compareNumericLiteral({self.ref(left)}, "
+                f"{java_string(literal)})"
+            )
         # NOTE: compareNumericLiteral drops the sign and keeps the point, but
         # GnuCOBOL 3.1.2 compares '-1' equal to -1 and '15' equal to 1.5.
-        return f"Compare.compare({self.ref(left)}, " \
-               f"{java_string(compared_digits(literal))})"
+        return (
+            f"Compare.compare({self.ref(left)}, "
+            f"{java_string(compared_digits(literal))})"
+        )
 
     def _class_test(self, test: ClassTest) -> str:
         if test.test in _SIGN_TESTS:
-            operand = self.ref(test.operand) if isinstance(test.operand, Ref) \
+            operand = (
+                self.ref(test.operand)
+                if isinstance(test.operand, Ref)
                 else self.num(test.operand)
+            )
             sign = _SIGN_TESTS[test.test]
             return f"Compare.compare({operand}, BigDecimal.ZERO) {sign}"
         if not isinstance(test.operand, Ref):

@@ -35,8 +35,13 @@ from migrate.convert.rules.stream import UnsupportedConstruct
 from migrate.convert.rules.symbols import ResolveError
 from migrate.parse.data import LiteralKind
 
-_JUMPS = {Flow.GOBACK, Flow.STOP_RUN, Flow.EXIT_PARAGRAPH, Flow.EXIT_PERFORM,
-          Flow.EXIT_PERFORM_CYCLE}
+_JUMPS = {
+    Flow.GOBACK,
+    Flow.STOP_RUN,
+    Flow.EXIT_PARAGRAPH,
+    Flow.EXIT_PERFORM,
+    Flow.EXIT_PERFORM_CYCLE,
+}
 
 
 class StatementGenerator:
@@ -46,8 +51,12 @@ class StatementGenerator:
         self.context = context
         self.expr = ExprGenerator(context)
         self._rules: dict[type, Callable[[Any, MethodState], list[str]]] = {
-            If: self._if, Evaluate: self._evaluate, Perform: self._perform,
-            Call: self._call, Control: self._control, Unparsed: self._unparsed,
+            If: self._if,
+            Evaluate: self._evaluate,
+            Perform: self._perform,
+            Call: self._call,
+            Control: self._control,
+            Unparsed: self._unparsed,
         }
         for node, rule in simple.RULES.items():
             self._rules[node] = partial(rule, self)
@@ -68,11 +77,9 @@ class StatementGenerator:
         try:
             return self._rules[type(stmt)](stmt, state)
         except UnsupportedConstruct as problem:
-            return [self.context.report(problem.line or stmt.line,
-                                        problem.construct)]
+            return [self.context.report(problem.line or stmt.line, problem.construct)]
 
-    def handlers(self, flag: str, handlers: Handlers,
-                 state: MethodState) -> list[str]:
+    def handlers(self, flag: str, handlers: Handlers, state: MethodState) -> list[str]:
         """Return the conditional phrases run when ``flag`` is true (ON) or
         false (NOT ON)."""
         on_block = self.block(handlers.on or (), state)
@@ -93,8 +100,9 @@ class StatementGenerator:
         if stmt.otherwise is None:
             return block(f"if ({cond})", then)
         otherwise = self.block(stmt.otherwise, state)
-        return block(f"if ({cond})", then, "} else {") + \
-            simple.not_block_tail(otherwise)
+        return block(f"if ({cond})", then, "} else {") + simple.not_block_tail(
+            otherwise
+        )
 
     def _evaluate(self, stmt: Evaluate, state: MethodState) -> list[str]:
         lines: list[str] = []
@@ -113,8 +121,10 @@ class StatementGenerator:
     def _when_test(self, subjects: tuple[Subject, ...], when: When) -> str:
         alternatives = []
         for objects in when.alternatives:
-            tests = [self._object_test(subject, obj)
-                     for subject, obj in zip(subjects, objects, strict=False)]
+            tests = [
+                self._object_test(subject, obj)
+                for subject, obj in zip(subjects, objects, strict=False)
+            ]
             tests = [t for t in tests if t != "true"] or ["true"]
             alternatives.append(" && ".join(tests))
         if len(alternatives) == 1:
@@ -134,8 +144,10 @@ class StatementGenerator:
                 cond = f"({self.expr.cond(subject.cond)}) == ({cond})"
             return cond if truth else f"!({cond})"
         if obj.kind in (WhenKind.TRUE, WhenKind.FALSE, WhenKind.COND):
-            raise UnsupportedConstruct("WHEN TRUE or FALSE for a value subject",
-                                       getattr(subject.expr, "line", 0))
+            raise UnsupportedConstruct(
+                "WHEN TRUE or FALSE for a value subject",
+                getattr(subject.expr, "line", 0),
+            )
         assert obj.value is not None
         if obj.kind is WhenKind.RANGE:
             assert obj.high is not None
@@ -172,8 +184,9 @@ class StatementGenerator:
     def _calls(self, stmt: Perform, state: MethodState) -> list[str]:
         assert stmt.first is not None
         try:
-            indexes = self.context.procedures.span(stmt.first, stmt.last,
-                                                   state.section, stmt.line)
+            indexes = self.context.procedures.span(
+                stmt.first, stmt.last, state.section, stmt.line
+            )
         except ProcedureError as error:
             raise ResolveError(error.message, error.line) from error
         return [f"{self.context.procedures.methods[i]}();" for i in indexes]
@@ -182,8 +195,11 @@ class StatementGenerator:
         if stmt.times is not None:
             count = self.expr.int_expr(stmt.times)
             index, limit = state.local("i"), state.local("n")
-            return block(f"for (int {index} = 0, {limit} = {count}; "
-                         f"{index} < {limit}; {index}++)", body)
+            return block(
+                f"for (int {index} = 0, {limit} = {count}; "
+                f"{index} < {limit}; {index}++)",
+                body,
+            )
         if stmt.until is not None:
             cond = self.expr.cond(stmt.until)
             if stmt.test_after:
@@ -193,14 +209,17 @@ class StatementGenerator:
             return self._varying(stmt.varying, body, stmt.test_after)
         return body
 
-    def _varying(self, varying: tuple[Varying, ...], body: list[str],
-                 test_after: bool) -> list[str]:
+    def _varying(
+        self, varying: tuple[Varying, ...], body: list[str], test_after: bool
+    ) -> list[str]:
         lines = body
         for level in reversed(varying):
             var = self.expr.ref(level.var)
             step = self.expr.num(level.step)
-            increment = f"Arith.store({var}, Arith.add({self.expr.num(level.var)}, " \
-                        f"{step}), false, false);"
+            increment = (
+                f"Arith.store({var}, Arith.add({self.expr.num(level.var)}, "
+                f"{step}), false, false);"
+            )
             cond = self.expr.cond(level.until)
             start = self._start_value(level)
             loop_body = lines + [increment]
@@ -229,8 +248,9 @@ class StatementGenerator:
         # GnuCOBOL 3.1.2 runs NOT ON EXCEPTION only after ON EXCEPTION, when
         # the program is missing, and never after a CALL that succeeds.
         # NOTE: a missing program called by the callee is caught here too.
-        return block("try", [f"{call};"], "} catch (ProgramNotFound notFound) {") \
-            + simple.not_block_tail(on + not_on)
+        return block(
+            "try", [f"{call};"], "} catch (ProgramNotFound notFound) {"
+        ) + simple.not_block_tail(on + not_on)
 
     def _argument(self, mode: PassMode, arg: object) -> str:
         if isinstance(arg, Ref):
@@ -238,8 +258,9 @@ class StatementGenerator:
             return f"{text}.copy()" if mode is PassMode.CONTENT else text
         if isinstance(arg, Lit) and arg.literal.kind is not LiteralKind.FIGURATIVE:
             return f"Area.literal({self.expr.operand(arg)})"
-        raise UnsupportedConstruct("CALL argument that is not a data item or "
-                                   "literal", getattr(arg, "line", 0))
+        raise UnsupportedConstruct(
+            "CALL argument that is not a data item or literal", getattr(arg, "line", 0)
+        )
 
     def _call_expression(self, stmt: Call, args: list[str]) -> str:
         program = stmt.program
@@ -248,18 +269,24 @@ class StatementGenerator:
         if isinstance(program, Ref):
             target = self.expr.ref(program)
             return f"Programs.call({package}, {target}{', ' if args else ''}{joined})"
-        if not isinstance(program, Lit) or \
-                program.literal.kind is not LiteralKind.STRING:
-            raise UnsupportedConstruct("CALL of a program that is not named by "
-                                       "a literal or data item", stmt.line)
+        if (
+            not isinstance(program, Lit)
+            or program.literal.kind is not LiteralKind.STRING
+        ):
+            raise UnsupportedConstruct(
+                "CALL of a program that is not named by a literal or data item",
+                stmt.line,
+            )
         name = program.literal.text.strip().upper()
         callee = self.context.callees.get(name)
         if callee is not None and len(callee.params) >= len(args):
             padded = args + ["null"] * (len(callee.params) - len(args))
             java_class = callee.java_class or java_class_name(name)
             return f"{java_class}.call({', '.join(padded)})"
-        return f"Programs.call({package}, {java_string(name)}" \
-               f"{', ' if args else ''}{joined})"
+        return (
+            f"Programs.call({package}, {java_string(name)}"
+            f"{', ' if args else ''}{joined})"
+        )
 
     def _control(self, stmt: Control, state: MethodState) -> list[str]:
         flow = stmt.flow
@@ -274,8 +301,9 @@ class StatementGenerator:
             return ["return;"]
         if flow in (Flow.EXIT_PERFORM, Flow.EXIT_PERFORM_CYCLE):
             if not state.loops:
-                raise UnsupportedConstruct(f"{flow.value} outside an inline PERFORM",
-                                           stmt.line)
+                raise UnsupportedConstruct(
+                    f"{flow.value} outside an inline PERFORM", stmt.line
+                )
             exit_label, cycle_label = state.loops[-1]
             label = exit_label if flow is Flow.EXIT_PERFORM else cycle_label
             return [f"break {label};"]
@@ -294,7 +322,8 @@ def is_terminal(stmt: Stmt) -> bool:
         return _ends_terminal(stmt.then) and _ends_terminal(stmt.otherwise)
     if isinstance(stmt, Evaluate) and stmt.other is not None:
         return _ends_terminal(stmt.other) and all(
-            _ends_terminal(when.body) for when in stmt.whens)
+            _ends_terminal(when.body) for when in stmt.whens
+        )
     return False
 
 

@@ -80,20 +80,29 @@ def function_of(call: FuncCall) -> Function:
     found = _FUNCTIONS.get(call.name)
     if found is None:
         raise UnsupportedConstruct(f"intrinsic function {call.name}", call.line)
-    if found.arity is not None and len(call.args) != found.arity \
-            or found.arity is None and not call.args:
-        raise UnsupportedConstruct(f"FUNCTION {call.name} with "
-                                   f"{len(call.args)} arguments", call.line)
+    if (
+        found.arity is not None
+        and len(call.args) != found.arity
+        or found.arity is None
+        and not call.args
+    ):
+        raise UnsupportedConstruct(
+            f"FUNCTION {call.name} with {len(call.args)} arguments", call.line
+        )
     if call.refmod is not None and found.numeric:
-        raise UnsupportedConstruct(f"reference modification of FUNCTION "
-                                   f"{call.name}", call.line)
+        raise UnsupportedConstruct(
+            f"reference modification of FUNCTION {call.name}", call.line
+        )
     return found
 
 
 def is_numeric_function(expr: Expr | None) -> bool:
     """Tell whether ``expr`` calls a numeric intrinsic function."""
-    return isinstance(expr, FuncCall) and expr.name in _FUNCTIONS \
+    return (
+        isinstance(expr, FuncCall)
+        and expr.name in _FUNCTIONS
         and _FUNCTIONS[expr.name].numeric
+    )
 
 
 def function_call(g: ExprGenerator, call: FuncCall) -> str:

@@ -41,11 +41,20 @@ if TYPE_CHECKING:
 SYNC_RETURN_CODE = "RunUnit.returnCode = RETURN_CODE.intValue();"
 
 _ACCEPT = {
-    "": "line", "DATE": "date", "DATE YYYYMMDD": "dateYyyymmdd", "DAY": "day",
-    "DAY YYYYDDD": "dayYyyyddd", "DAY-OF-WEEK": "dayOfWeek", "TIME": "time",
+    "": "line",
+    "DATE": "date",
+    "DATE YYYYMMDD": "dateYyyymmdd",
+    "DAY": "day",
+    "DAY YYYYDDD": "dayYyyyddd",
+    "DAY-OF-WEEK": "dayOfWeek",
+    "TIME": "time",
 }
-_OPEN = {"INPUT": "openInput", "OUTPUT": "openOutput", "EXTEND": "openExtend",
-         "I-O": "openIo"}
+_OPEN = {
+    "INPUT": "openInput",
+    "OUTPUT": "openOutput",
+    "EXTEND": "openExtend",
+    "I-O": "openIo",
+}
 
 
 def sync_after(refs: list[Ref]) -> list[str]:
@@ -58,11 +67,17 @@ def gen_move(g: StatementGenerator, stmt: Move, state: MethodState) -> list[str]
     source = stmt.source
     for target in stmt.targets:
         dst = g.expr.ref(target)
-        if isinstance(source, Lit) and source.literal.all \
-                and source.literal.kind is LiteralKind.STRING:
+        if (
+            isinstance(source, Lit)
+            and source.literal.all
+            and source.literal.kind is LiteralKind.STRING
+        ):
             lines.append(f"Move.all({java_string(source.literal.text)}, {dst});")
-        elif isinstance(source, Lit) and source.literal.kind is LiteralKind.NUMBER \
-                and g.expr.is_alphanumeric(target):
+        elif (
+            isinstance(source, Lit)
+            and source.literal.kind is LiteralKind.NUMBER
+            and g.expr.is_alphanumeric(target)
+        ):
             digits = java_string(moved_digits(source.literal.text))
             lines.append(f"Move.move({digits}, {dst});")
         elif is_numeric_function(source) and g.expr.is_alphanumeric(target):
@@ -75,19 +90,24 @@ def gen_move(g: StatementGenerator, stmt: Move, state: MethodState) -> list[str]
     return lines
 
 
-def gen_compute(g: StatementGenerator, stmt: Compute,
-                state: MethodState) -> list[str]:
+def gen_compute(g: StatementGenerator, stmt: Compute, state: MethodState) -> list[str]:
     value = g.expr.num(stmt.expr)
     if len(stmt.targets) == 1:
         return _stores(g, stmt.targets, value, stmt.handlers, state)
     name = state.local("value")
-    return [f"BigDecimal {name} = {value};"] + \
-        _stores(g, stmt.targets, name, stmt.handlers, state)
+    return [f"BigDecimal {name} = {value};"] + _stores(
+        g, stmt.targets, name, stmt.handlers, state
+    )
 
 
-def _stores(g: StatementGenerator, targets: tuple[Target, ...], value: str,
-            handlers: Handlers, state: MethodState,
-            combine: str | None = None) -> list[str]:
+def _stores(
+    g: StatementGenerator,
+    targets: tuple[Target, ...],
+    value: str,
+    handlers: Handlers,
+    state: MethodState,
+    combine: str | None = None,
+) -> list[str]:
     """Store ``value`` in each target, then run the SIZE ERROR phrases.
 
     With ``combine`` (an Arith method), each target receives
@@ -112,8 +132,9 @@ def _stores(g: StatementGenerator, targets: tuple[Target, ...], value: str,
     return lines + sync + g.handlers(flag, handlers, state)
 
 
-def gen_arithmetic(g: StatementGenerator, stmt: Arithmetic,
-                   state: MethodState) -> list[str]:
+def gen_arithmetic(
+    g: StatementGenerator, stmt: Arithmetic, state: MethodState
+) -> list[str]:
     if stmt.remainder is not None:
         return _divide_remainder(g, stmt, state)
     operands = _sum(g, stmt.operands)
@@ -126,8 +147,7 @@ def gen_arithmetic(g: StatementGenerator, stmt: Arithmetic,
         if stmt.giving:
             value = f"Arith.subtract({_sum(g, stmt.second)}, {operands})"
             return _stores(g, stmt.targets, value, stmt.handlers, state)
-        return _stores(g, stmt.targets, operands, stmt.handlers, state,
-                       "subtract")
+        return _stores(g, stmt.targets, operands, stmt.handlers, state, "subtract")
     if stmt.verb is ArithVerb.MULTIPLY:
         if stmt.giving:
             value = f"Arith.multiply({operands}, {g.expr.num(stmt.second[0])})"
@@ -143,28 +163,37 @@ def _sum(g: StatementGenerator, operands: tuple[Expr, ...]) -> str:
     return total
 
 
-def _multiply_each(g: StatementGenerator, stmt: Arithmetic, operand: str,
-                   state: MethodState) -> list[str]:
+def _multiply_each(
+    g: StatementGenerator, stmt: Arithmetic, operand: str, state: MethodState
+) -> list[str]:
     """MULTIPLY a BY b c: each target becomes ``a * target``."""
     targets = stmt.targets
     values = [f"Arith.multiply({operand}, {g.expr.num(t.ref)})" for t in targets]
     return _stores_each(g, targets, values, stmt.handlers, state)
 
 
-def _divide(g: StatementGenerator, stmt: Arithmetic, operand: str,
-            state: MethodState) -> list[str]:
+def _divide(
+    g: StatementGenerator, stmt: Arithmetic, operand: str, state: MethodState
+) -> list[str]:
     if stmt.giving:
         other = g.expr.num(stmt.second[0])
-        value = f"Arith.divide({other}, {operand})" if stmt.into \
+        value = (
+            f"Arith.divide({other}, {operand})"
+            if stmt.into
             else f"Arith.divide({operand}, {other})"
+        )
         return _stores(g, stmt.targets, value, stmt.handlers, state)
     values = [f"Arith.divide({g.expr.num(t.ref)}, {operand})" for t in stmt.targets]
     return _stores_each(g, stmt.targets, values, stmt.handlers, state)
 
 
-def _stores_each(g: StatementGenerator, targets: tuple[Target, ...],
-                 values: list[str], handlers: Handlers,
-                 state: MethodState) -> list[str]:
+def _stores_each(
+    g: StatementGenerator,
+    targets: tuple[Target, ...],
+    values: list[str],
+    handlers: Handlers,
+    state: MethodState,
+) -> list[str]:
     lines: list[str] = []
     flag = state.local("sizeError") if handlers.present else ""
     if flag:
@@ -178,11 +207,13 @@ def _stores_each(g: StatementGenerator, targets: tuple[Target, ...],
     return lines + (g.handlers(flag, handlers, state) if flag else [])
 
 
-def _divide_remainder(g: StatementGenerator, stmt: Arithmetic,
-                      state: MethodState) -> list[str]:
+def _divide_remainder(
+    g: StatementGenerator, stmt: Arithmetic, state: MethodState
+) -> list[str]:
     if not stmt.giving or len(stmt.targets) != 1:
-        raise UnsupportedConstruct("DIVIDE REMAINDER without one GIVING item",
-                                   stmt.line)
+        raise UnsupportedConstruct(
+            "DIVIDE REMAINDER without one GIVING item", stmt.line
+        )
     operand = g.expr.num(stmt.operands[0])
     other = g.expr.num(stmt.second[0])
     dividend, divisor = (other, operand) if stmt.into else (operand, other)
@@ -190,21 +221,24 @@ def _divide_remainder(g: StatementGenerator, stmt: Arithmetic,
     remainder = stmt.remainder
     assert remainder is not None
     checked = "true" if stmt.handlers.present else "false"
-    call = (f"Arith.divide({dividend}, {divisor}, {g.expr.ref(quotient.ref)}, "
-            f"{'true' if quotient.rounded else 'false'}, "
-            f"{g.expr.ref(remainder.ref)}, {checked})")
+    call = (
+        f"Arith.divide({dividend}, {divisor}, {g.expr.ref(quotient.ref)}, "
+        f"{'true' if quotient.rounded else 'false'}, "
+        f"{g.expr.ref(remainder.ref)}, {checked})"
+    )
     sync = sync_after([quotient.ref, remainder.ref])
     if not stmt.handlers.present:
         return [f"{call};"] + sync
     flag = state.local("sizeError")
-    return [f"boolean {flag} = {call};"] + sync + \
-        g.handlers(flag, stmt.handlers, state)
+    return [f"boolean {flag} = {call};"] + sync + g.handlers(flag, stmt.handlers, state)
 
 
-def gen_display(g: StatementGenerator, stmt: Display,
-                state: MethodState) -> list[str]:
-    method = "errorLine" if stmt.upon_syserr else (
-        "noAdvancing" if stmt.no_advancing else "line")
+def gen_display(g: StatementGenerator, stmt: Display, state: MethodState) -> list[str]:
+    method = (
+        "errorLine"
+        if stmt.upon_syserr
+        else ("noAdvancing" if stmt.no_advancing else "line")
+    )
     items = ", ".join(_display_item(g, item) for item in stmt.items)
     return [f"Display.{method}({items});"]
 
@@ -215,19 +249,20 @@ def _display_item(g: StatementGenerator, item: Expr) -> str:
     return g.expr.text_operand(item)
 
 
-def gen_accept(g: StatementGenerator, stmt: Accept,
-               state: MethodState) -> list[str]:
+def gen_accept(g: StatementGenerator, stmt: Accept, state: MethodState) -> list[str]:
     target = g.expr.ref(stmt.target)
     return [f"Accept.{_ACCEPT[stmt.source]}({target});"] + sync_after([stmt.target])
 
 
 def gen_open(g: StatementGenerator, stmt: Open, state: MethodState) -> list[str]:
-    return [f"{g.file(name, stmt.line)}.{_OPEN[mode]}();"
-            for mode, names in stmt.modes for name in names]
+    return [
+        f"{g.file(name, stmt.line)}.{_OPEN[mode]}();"
+        for mode, names in stmt.modes
+        for name in names
+    ]
 
 
-def gen_close(g: StatementGenerator, stmt: Close,
-              state: MethodState) -> list[str]:
+def gen_close(g: StatementGenerator, stmt: Close, state: MethodState) -> list[str]:
     return [f"{g.file(name, stmt.line)}.close();" for name in stmt.files]
 
 
@@ -240,8 +275,7 @@ def gen_read(g: StatementGenerator, stmt: Read, state: MethodState) -> list[str]
     if not stmt.handlers.present:
         return [f"{call};"]
     flag = state.local("record")
-    return [f"boolean {flag} = {call};"] + g.handlers(f"!{flag}", stmt.handlers,
-                                                     state)
+    return [f"boolean {flag} = {call};"] + g.handlers(f"!{flag}", stmt.handlers, state)
 
 
 def _record_file(g: StatementGenerator, record: Ref, line: int) -> str:
@@ -252,24 +286,25 @@ def _record_file(g: StatementGenerator, record: Ref, line: int) -> str:
     return file_name
 
 
-def _move_from(g: StatementGenerator, record: Ref, source: Expr | None,
-               state: MethodState) -> list[str]:
+def _move_from(
+    g: StatementGenerator, record: Ref, source: Expr | None, state: MethodState
+) -> list[str]:
     """Return the MOVE that the FROM phrase of WRITE and REWRITE implies."""
     if source is None:
         return []
     return gen_move(g, Move(source, (record,), record.line), state)
 
 
-def gen_write(g: StatementGenerator, stmt: Write,
-              state: MethodState) -> list[str]:
+def gen_write(g: StatementGenerator, stmt: Write, state: MethodState) -> list[str]:
     file_name = _record_file(g, stmt.record, stmt.line)
     file = g.file(file_name, stmt.line)
     record = g.expr.ref(stmt.record)
     # WRITE ... FROM is MOVE ... TO the record, then WRITE of the record.
     lines = _move_from(g, stmt.record, stmt.source, state)
     symbol = g.expr.symbol(stmt.record)
-    short = symbol is not None and \
-        symbol.item.size < g.context.files[file_name].record_size
+    short = (
+        symbol is not None and symbol.item.size < g.context.files[file_name].record_size
+    )
     if stmt.advancing:
         count = "-1" if stmt.lines is None else g.expr.int_expr(stmt.lines)
         after = "true" if stmt.after else "false"
@@ -283,14 +318,14 @@ def gen_write(g: StatementGenerator, stmt: Write,
     return lines + [f"{file}.write();"]
 
 
-def gen_rewrite(g: StatementGenerator, stmt: Rewrite,
-                state: MethodState) -> list[str]:
+def gen_rewrite(g: StatementGenerator, stmt: Rewrite, state: MethodState) -> list[str]:
     file = g.file(_record_file(g, stmt.record, stmt.line), stmt.line)
     return _move_from(g, stmt.record, stmt.source, state) + [f"{file}.rewrite();"]
 
 
-def gen_string(g: StatementGenerator, stmt: StringStmt,
-               state: MethodState) -> list[str]:
+def gen_string(
+    g: StatementGenerator, stmt: StringStmt, state: MethodState
+) -> list[str]:
     call = f"new StringInto({g.expr.ref(stmt.into)})"
     if stmt.pointer is not None:
         pointer = g.expr.ref(stmt.pointer)
@@ -308,8 +343,7 @@ def gen_string(g: StatementGenerator, stmt: StringStmt,
         lines = [f"{call};"]
     else:
         flag = state.local("overflow")
-        lines = [f"boolean {flag} = {call};"] + g.handlers(flag, stmt.handlers,
-                                                          state)
+        lines = [f"boolean {flag} = {call};"] + g.handlers(flag, stmt.handlers, state)
     return [piece for line in lines for piece in line.split("\n")]
 
 
@@ -319,8 +353,7 @@ def _require_numeric(g: StatementGenerator, ref: Ref, what: str) -> None:
         raise UnsupportedConstruct(f"{what} item that is not numeric", ref.line)
 
 
-def gen_inspect(g: StatementGenerator, stmt: Inspect,
-                state: MethodState) -> list[str]:
+def gen_inspect(g: StatementGenerator, stmt: Inspect, state: MethodState) -> list[str]:
     parts = [f"new Inspect({g.expr.ref(stmt.subject)})"]
     for phrase in stmt.phrases:
         if phrase.counter is not None:
@@ -334,17 +367,25 @@ def gen_inspect(g: StatementGenerator, stmt: Inspect,
         elif phrase.mode == "CHARACTERS":
             parts.append(f".replaceCharacters({_pattern(g, phrase.replacement)})")
         else:
-            method = {"ALL": "replaceAll", "LEADING": "replaceLeading",
-                      "FIRST": "replaceFirst"}[phrase.mode]
-            parts.append(f".{method}({_pattern(g, phrase.pattern)}, "
-                         f"{_pattern(g, phrase.replacement)})")
+            method = {
+                "ALL": "replaceAll",
+                "LEADING": "replaceLeading",
+                "FIRST": "replaceFirst",
+            }[phrase.mode]
+            parts.append(
+                f".{method}({_pattern(g, phrase.pattern)}, "
+                f"{_pattern(g, phrase.replacement)})"
+            )
         parts.extend(_bounds(g, phrase.bounds))
     if stmt.converting is not None:
         source, target, bounds = stmt.converting
         parts.append(f".convert({_pattern(g, source)}, {_pattern(g, target)})")
         parts.extend(_bounds(g, bounds))
-    return [parts[0]] + [f"        {part}" for part in parts[1:-1]] + \
-        ([f"        {parts[-1]}.run();"] if len(parts) > 1 else [])
+    return (
+        [parts[0]]
+        + [f"        {part}" for part in parts[1:-1]]
+        + ([f"        {parts[-1]}.run();"] if len(parts) > 1 else [])
+    )
 
 
 def _pattern(g: StatementGenerator, expr: Expr | None) -> str:
@@ -361,8 +402,9 @@ def gen_set(g: StatementGenerator, stmt: SetTrue, state: MethodState) -> list[st
     return [f"{g.expr.condition_ref(ref)}.set();" for ref in stmt.conditions]
 
 
-def handler_lines(flag: str, handlers: Handlers, on_block: list[str],
-                  not_block: list[str]) -> list[str]:
+def handler_lines(
+    flag: str, handlers: Handlers, on_block: list[str], not_block: list[str]
+) -> list[str]:
     """Return ``if (flag) {on} else {not on}`` with absent phrases left out."""
     if handlers.on is not None and handlers.not_on is not None:
         return block(f"if ({flag})", on_block, "} else {") + not_block_tail(not_block)
@@ -378,9 +420,17 @@ def not_block_tail(lines: list[str]) -> list[str]:
 
 # The generator of each simple statement node, by node type.
 RULES: dict[type, Callable[..., list[str]]] = {
-    Move: gen_move, Compute: gen_compute, Arithmetic: gen_arithmetic,
-    Display: gen_display, Accept: gen_accept, Open: gen_open, Close: gen_close,
-    Read: gen_read, Write: gen_write, Rewrite: gen_rewrite,
+    Move: gen_move,
+    Compute: gen_compute,
+    Arithmetic: gen_arithmetic,
+    Display: gen_display,
+    Accept: gen_accept,
+    Open: gen_open,
+    Close: gen_close,
+    Read: gen_read,
+    Write: gen_write,
+    Rewrite: gen_rewrite,
     StringStmt: gen_string,
-    Inspect: gen_inspect, SetTrue: gen_set,
+    Inspect: gen_inspect,
+    SetTrue: gen_set,
 }

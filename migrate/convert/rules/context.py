@@ -39,11 +39,14 @@ class ProcedureIndex:
         self.paragraphs = list(procedure.paragraphs)
         self.methods: list[str] = []
         for paragraph in self.paragraphs:
-            wanted = paragraph.name or (paragraph.section + "-HEAD"
-                                        if paragraph.section else "MAIN-LINE")
+            wanted = paragraph.name or (
+                paragraph.section + "-HEAD" if paragraph.section else "MAIN-LINE"
+            )
             self.methods.append(allocator.take(java_member_name(wanted)))
-        self.sections = {name: allocator.take(java_member_name(name + "-SECTION"))
-                         for name in procedure.sections}
+        self.sections = {
+            name: allocator.take(java_member_name(name + "-SECTION"))
+            for name in procedure.sections
+        }
 
     def section_range(self, name: str) -> list[int]:
         return [i for i, p in enumerate(self.paragraphs) if p.section == name]
@@ -53,27 +56,33 @@ class ProcedureIndex:
         paragraph, _, section = name.partition(" IN ")
         if not section and paragraph in self.sections:
             return self.section_range(paragraph)
-        matches = [i for i, p in enumerate(self.paragraphs)
-                   if p.name == paragraph and (not section or p.section == section)]
+        matches = [
+            i
+            for i, p in enumerate(self.paragraphs)
+            if p.name == paragraph and (not section or p.section == section)
+        ]
         if len(matches) > 1:
-            local = [i for i in matches
-                     if self.paragraphs[i].section == current_section]
+            local = [
+                i for i in matches if self.paragraphs[i].section == current_section
+            ]
             matches = local if len(local) == 1 else matches
         if len(matches) != 1:
             problem = "is not defined" if not matches else "is ambiguous"
             raise ProcedureError(f"procedure {name} {problem}", line)
         return matches
 
-    def span(self, first: str, last: str | None, current_section: str,
-             line: int) -> list[int]:
+    def span(
+        self, first: str, last: str | None, current_section: str, line: int
+    ) -> list[int]:
         """Return the paragraph indexes of ``PERFORM first THRU last``."""
         start = self.find(first, current_section, line)
         if last is None:
             return start
         end = self.find(last, current_section, line)
         if not start or not end or end[-1] < start[0]:
-            raise ProcedureError(f"PERFORM {first} THRU {last}: {last} comes "
-                                 f"before {first}", line)
+            raise ProcedureError(
+                f"PERFORM {first} THRU {last}: {last} comes before {first}", line
+            )
         return list(range(start[0], end[-1] + 1))
 
     def paragraph(self, index: int) -> Paragraph:

@@ -27,27 +27,92 @@ from migrate.convert.rules.stream import (
 )
 from migrate.parse.data import FIGURATIVES, Literal, LiteralKind
 
-CLASS_TESTS = frozenset((
-    "NUMERIC", "ALPHABETIC", "ALPHABETIC-LOWER", "ALPHABETIC-UPPER",
-    "POSITIVE", "NEGATIVE", "ZERO", "ZEROS", "ZEROES",
-))
+CLASS_TESTS = frozenset(
+    (
+        "NUMERIC",
+        "ALPHABETIC",
+        "ALPHABETIC-LOWER",
+        "ALPHABETIC-UPPER",
+        "POSITIVE",
+        "NEGATIVE",
+        "ZERO",
+        "ZEROS",
+        "ZEROES",
+    )
+)
 _NEGATED = {"=": "<>", "<>": "=", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
 _SYMBOLS = {"=": "=", "<": "<", ">": ">", "<=": "<=", ">=": ">=", "<>": "<>"}
 # Intrinsic functions without arguments, so a parenthesis after the name
 # starts a reference modification.
 _NO_ARGUMENTS = frozenset(("CURRENT-DATE", "WHEN-COMPILED", "E", "PI"))
 # Words that may not be data names, so they never start an operand.
-_RESERVED = frozenset([
-    "TO", "FROM", "BY", "INTO", "GIVING", "USING", "THRU", "THROUGH", "AND",
-    "OR", "NOT", "IS", "THAN", "EQUAL", "GREATER", "LESS", "ROUNDED",
-    "REMAINDER", "DELIMITED", "POINTER", "WITH", "UPON", "TIMES", "UNTIL",
-    "VARYING", "AFTER", "BEFORE", "ALSO", "OTHER", "THEN", "ELSE", "WHEN",
-    "END", "OF", "IN", "ALL", "LEADING", "FIRST", "CHARACTERS", "INITIAL",
-    "REPLACING", "TALLYING", "CONVERTING", "FOR", "SIZE", "TRUE", "FALSE",
-    "ANY", "ON", "AT", "RECORD", "NEXT", "INPUT", "OUTPUT", "EXTEND",
-    "ADVANCING", "LINE", "LINES", "PAGE", "CONTENT", "REFERENCE", "VALUE",
-    "RETURNING"
-])
+_RESERVED = frozenset(
+    [
+        "TO",
+        "FROM",
+        "BY",
+        "INTO",
+        "GIVING",
+        "USING",
+        "THRU",
+        "THROUGH",
+        "AND",
+        "OR",
+        "NOT",
+        "IS",
+        "THAN",
+        "EQUAL",
+        "GREATER",
+        "LESS",
+        "ROUNDED",
+        "REMAINDER",
+        "DELIMITED",
+        "POINTER",
+        "WITH",
+        "UPON",
+        "TIMES",
+        "UNTIL",
+        "VARYING",
+        "AFTER",
+        "BEFORE",
+        "ALSO",
+        "OTHER",
+        "THEN",
+        "ELSE",
+        "WHEN",
+        "END",
+        "OF",
+        "IN",
+        "ALL",
+        "LEADING",
+        "FIRST",
+        "CHARACTERS",
+        "INITIAL",
+        "REPLACING",
+        "TALLYING",
+        "CONVERTING",
+        "FOR",
+        "SIZE",
+        "TRUE",
+        "FALSE",
+        "ANY",
+        "ON",
+        "AT",
+        "RECORD",
+        "NEXT",
+        "INPUT",
+        "OUTPUT",
+        "EXTEND",
+        "ADVANCING",
+        "LINE",
+        "LINES",
+        "PAGE",
+        "CONTENT",
+        "REFERENCE",
+        "VALUE",
+        "RETURNING",
+    ]
+)
 
 
 class ExpressionParser:
@@ -58,8 +123,9 @@ class ExpressionParser:
     an operand.
     """
 
-    def __init__(self, stream: TokenStream,
-                 is_condition: Callable[[str], bool]) -> None:
+    def __init__(
+        self, stream: TokenStream, is_condition: Callable[[str], bool]
+    ) -> None:
         self.stream = stream
         self.is_condition = is_condition
 
@@ -74,8 +140,11 @@ class ExpressionParser:
             return True
         if token.kind is TokenKind.OPERATOR and token.text in "+-":
             after = self.stream.peek(1)
-            return after is not None and after.kind is TokenKind.NUMBER \
+            return (
+                after is not None
+                and after.kind is TokenKind.NUMBER
                 and not after.spaced
+            )
         if token.kind is not TokenKind.WORD:
             return False
         if self.stream.at_statement_boundary() and token.text not in FIGURATIVES:
@@ -89,16 +158,16 @@ class ExpressionParser:
         if token.text == "FUNCTION":
             name = self.stream.peek()
             raise UnsupportedConstruct(
-                f"intrinsic function {name.text if name else ''}".strip(),
-                token.line)
+                f"intrinsic function {name.text if name else ''}".strip(), token.line
+            )
         if token.text in _RESERVED or token.text in FIGURATIVES:
-            raise ParseError(f"expected a data name, found {token.text!r}",
-                             token.line)
+            raise ParseError(f"expected a data name, found {token.text!r}", token.line)
         qualifiers: list[str] = []
         while self.stream.peek_word("OF", "IN"):
             self.stream.next()
-            qualifiers.append(self.stream.expect_kind(TokenKind.WORD,
-                                                      "a qualifier").text)
+            qualifiers.append(
+                self.stream.expect_kind(TokenKind.WORD, "a qualifier").text
+            )
         subscripts: tuple[Expr, ...] = ()
         refmod = None
         while self.stream.at_kind(TokenKind.LPAREN):
@@ -136,8 +205,11 @@ class ExpressionParser:
             return Lit(Literal(LiteralKind.NUMBER, token.text), token.line)
         if token.kind is TokenKind.OPERATOR and token.text in "+-":
             after = self.stream.peek(1)
-            if after is not None and after.kind is TokenKind.NUMBER \
-                    and not after.spaced:
+            if (
+                after is not None
+                and after.kind is TokenKind.NUMBER
+                and not after.spaced
+            ):
                 self.stream.next()
                 self.stream.next()
                 text = token.text + after.text
@@ -148,12 +220,14 @@ class ExpressionParser:
             inner = self.literal()
             if inner is None:
                 raise ParseError("expected a literal after ALL", token.line)
-            return Lit(Literal(inner.literal.kind, inner.literal.text, True),
-                       token.line)
+            return Lit(
+                Literal(inner.literal.kind, inner.literal.text, True), token.line
+            )
         if token.kind is TokenKind.WORD and token.text in FIGURATIVES:
             self.stream.next()
-            return Lit(Literal(LiteralKind.FIGURATIVE, FIGURATIVES[token.text]),
-                       token.line)
+            return Lit(
+                Literal(LiteralKind.FIGURATIVE, FIGURATIVES[token.text]), token.line
+            )
         return None
 
     def operand(self) -> Expr:
@@ -180,8 +254,9 @@ class ExpressionParser:
         if self.stream.at_kind(TokenKind.LPAREN):
             parts, is_refmod = self._parenthesized_reference()
             if not is_refmod:
-                raise ParseError(f"expected (start:length) after FUNCTION {name}",
-                                 token.line)
+                raise ParseError(
+                    f"expected (start:length) after FUNCTION {name}", token.line
+                )
             refmod = (parts[0], parts[1] if len(parts) > 1 else None)
         return FuncCall(name, tuple(args), token.line, refmod, keyword)
 
@@ -229,8 +304,9 @@ class ExpressionParser:
 
     def _at_operator(self, *ops: str) -> bool:
         token = self.stream.peek()
-        return token is not None and token.kind is TokenKind.OPERATOR \
-            and token.text in ops
+        return (
+            token is not None and token.kind is TokenKind.OPERATOR and token.text in ops
+        )
 
     # Conditions -----------------------------------------------------------
 
@@ -274,19 +350,20 @@ class ExpressionParser:
             nested = self._parenthesized_condition(last)
             if nested is not None:
                 return nested
-        if token.kind is TokenKind.WORD and self.is_condition(token.text) \
-                and not self._relop_follows_ref():
+        if (
+            token.kind is TokenKind.WORD
+            and self.is_condition(token.text)
+            and not self._relop_follows_ref()
+        ):
             ref = self.ref()
             return CondName(ref, token.line), last
         left = self.arithmetic()
-        if last is not None and not self._relop_ahead(0) \
-                and not self._class_ahead():
+        if last is not None and not self._relop_ahead(0) and not self._class_ahead():
             relation = Relation(last.left, last.op, left, token.line)
             return relation, relation
         return self._relation_tail(left, token)
 
-    def _relation_tail(self, left: Expr,
-                       token: Token) -> tuple[Cond, Relation | None]:
+    def _relation_tail(self, left: Expr, token: Token) -> tuple[Cond, Relation | None]:
         self.stream.accept("IS")
         if self._class_ahead():
             negated = bool(self.stream.accept("NOT"))
@@ -299,7 +376,8 @@ class ExpressionParser:
         return relation, relation
 
     def _parenthesized_condition(
-            self, last: Relation | None) -> tuple[Cond, Relation | None] | None:
+        self, last: Relation | None
+    ) -> tuple[Cond, Relation | None] | None:
         """Parse ``( condition )``, or return None (cursor unchanged) when
         the parentheses hold an arithmetic expression."""
         start = self.stream.index
@@ -329,8 +407,11 @@ class ExpressionParser:
         ahead = 1 if self.stream.peek_word("IS") else 0
         ahead += 1 if self.stream.peek_word("NOT", ahead=ahead) else 0
         token = self.stream.peek(ahead)
-        return token is not None and token.is_word(*CLASS_TESTS) \
+        return (
+            token is not None
+            and token.is_word(*CLASS_TESTS)
             and not self._operand_continues(ahead + 1)
+        )
 
     def _operand_continues(self, ahead: int) -> bool:
         """Tell whether ZERO at ``ahead - 1`` is an operand, not a sign test."""
@@ -362,8 +443,9 @@ class ExpressionParser:
         elif token.is_word("GREATER", "LESS"):
             op = self._word_relop(token.text)
         else:
-            raise ParseError(f"expected a relational operator, found "
-                             f"{token.text!r}", token.line)
+            raise ParseError(
+                f"expected a relational operator, found {token.text!r}", token.line
+            )
         return _NEGATED[op] if negated else op
 
     def _word_relop(self, word: str) -> str:

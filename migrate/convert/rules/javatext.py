@@ -71,14 +71,17 @@ class ConstantPool:
         value = normalize_number(text)
         if value in self._names:
             return self._names[value]
-        body = re.sub(r"[^0-9A-Za-z]", "_", value.replace("-", "MINUS_")
-                      .replace(".", "_"))
+        body = re.sub(
+            r"[^0-9A-Za-z]", "_", value.replace("-", "MINUS_").replace(".", "_")
+        )
         name = f"N_{body}"
         self._names[value] = name
         return name
 
     def declarations(self) -> list[str]:
         """Return the field declarations of every constant used."""
-        return [f"private static final BigDecimal {name} = "
-                f"new BigDecimal({java_string(value)});"
-                for value, name in self._names.items()]
+        return [
+            f"private static final BigDecimal {name} = "
+            f"new BigDecimal({java_string(value)});"
+            for value, name in self._names.items()
+        ]

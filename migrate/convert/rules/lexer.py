@@ -94,8 +94,7 @@ def _tokenize_line(line: str, number: int) -> list[Token]:
     return tokens
 
 
-def _make_token(match: re.Match[str], line: int, column: int,
-                spaced: bool) -> Token:
+def _make_token(match: re.Match[str], line: int, column: int, spaced: bool) -> Token:
     kind = match.lastgroup
     if match.group("hex") is not None:
         text = bytes.fromhex(match.group("hexbody")).decode("latin-1")
@@ -105,8 +104,12 @@ def _make_token(match: re.Match[str], line: int, column: int,
         text = match.group("body").replace(quote * 2, quote)
         return Token(TokenKind.STRING, text, line, column, spaced)
     simple = {
-        "num": TokenKind.NUMBER, "word": TokenKind.WORD, "op": TokenKind.OPERATOR,
-        "lp": TokenKind.LPAREN, "rp": TokenKind.RPAREN, "colon": TokenKind.COLON,
+        "num": TokenKind.NUMBER,
+        "word": TokenKind.WORD,
+        "op": TokenKind.OPERATOR,
+        "lp": TokenKind.LPAREN,
+        "rp": TokenKind.RPAREN,
+        "colon": TokenKind.COLON,
         "period": TokenKind.PERIOD,
     }
     token_kind = simple[kind or "word"]

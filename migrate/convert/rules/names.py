@@ -9,16 +9,68 @@ from __future__ import annotations
 
 import re
 
-JAVA_KEYWORDS = frozenset([
-    "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char",
-    "class", "const", "continue", "default", "do", "double", "else", "enum",
-    "extends", "final", "finally", "float", "for", "goto", "if", "implements",
-    "import", "instanceof", "int", "interface", "long", "native", "new",
-    "package", "private", "protected", "public", "return", "short", "static",
-    "strictfp", "super", "switch", "synchronized", "this", "throw", "throws",
-    "transient", "try", "void", "volatile", "while", "true", "false", "null",
-    "var", "record", "yield", "sealed", "permits"
-])
+JAVA_KEYWORDS = frozenset(
+    [
+        "abstract",
+        "assert",
+        "boolean",
+        "break",
+        "byte",
+        "case",
+        "catch",
+        "char",
+        "class",
+        "const",
+        "continue",
+        "default",
+        "do",
+        "double",
+        "else",
+        "enum",
+        "extends",
+        "final",
+        "finally",
+        "float",
+        "for",
+        "goto",
+        "if",
+        "implements",
+        "import",
+        "instanceof",
+        "int",
+        "interface",
+        "long",
+        "native",
+        "new",
+        "package",
+        "private",
+        "protected",
+        "public",
+        "return",
+        "short",
+        "static",
+        "strictfp",
+        "super",
+        "switch",
+        "synchronized",
+        "this",
+        "throw",
+        "throws",
+        "transient",
+        "try",
+        "void",
+        "volatile",
+        "while",
+        "true",
+        "false",
+        "null",
+        "var",
+        "record",
+        "yield",
+        "sealed",
+        "permits",
+    ]
+)
 
 _PARTS = re.compile(r"[-_]+")
 
@@ -29,8 +81,7 @@ def _parts(cobol_name: str) -> list[str]:
 
 def java_class_name(cobol_name: str) -> str:
     """Return the Java class name of a COBOL program or copybook name."""
-    name = "".join(part[:1].upper() + part[1:].lower()
-                   for part in _parts(cobol_name))
+    name = "".join(part[:1].upper() + part[1:].lower() for part in _parts(cobol_name))
     if not name:
         raise ValueError(f"invalid COBOL name {cobol_name!r}: no letters or digits")
     if name[0].isdigit():
@@ -44,7 +95,8 @@ def java_member_name(cobol_name: str) -> str:
     if not parts:
         raise ValueError(f"invalid COBOL name {cobol_name!r}: no letters or digits")
     name = parts[0].lower() + "".join(
-        part[:1].upper() + part[1:].lower() for part in parts[1:])
+        part[:1].upper() + part[1:].lower() for part in parts[1:]
+    )
     if name[0].isdigit():
         name = "p" + name
     if name in JAVA_KEYWORDS:

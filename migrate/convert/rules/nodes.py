@@ -14,6 +14,7 @@ from migrate.parse.data import Literal
 
 # Expressions -------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Ref:
     """A data reference: ``NAME [OF|IN qualifier]... [(subscripts)]
@@ -69,6 +70,7 @@ Expr = Ref | Lit | BinOp | Negate | FuncCall
 
 # Conditions --------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Relation:
     """A relation condition; ``op`` is one of ``= <> < <= > >=``."""
@@ -121,6 +123,7 @@ Cond = Relation | ClassTest | CondName | Not | And | Or
 
 
 # Statements --------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Target:
@@ -410,12 +413,31 @@ class Unparsed:
     line: int
 
 
-Stmt = (Move | Compute | Arithmetic | If | Evaluate | Perform | Call | Display
-        | Accept | Open | Close | Read | Write | Rewrite | StringStmt | Inspect
-        | SetTrue | Control | Unparsed)
+Stmt = (
+    Move
+    | Compute
+    | Arithmetic
+    | If
+    | Evaluate
+    | Perform
+    | Call
+    | Display
+    | Accept
+    | Open
+    | Close
+    | Read
+    | Write
+    | Rewrite
+    | StringStmt
+    | Inspect
+    | SetTrue
+    | Control
+    | Unparsed
+)
 
 
 # Procedure structure -------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Paragraph:

@@ -13,8 +13,9 @@ from migrate.convert.rules.stream import SCOPE_TERMINATORS, ParseError, TokenStr
 class _ProcedureReader:
     """Splits the token stream into paragraphs while parsing sentences."""
 
-    def __init__(self, tokens: list[Token],
-                 is_condition: Callable[[str], bool]) -> None:
+    def __init__(
+        self, tokens: list[Token], is_condition: Callable[[str], bool]
+    ) -> None:
         self.stream = TokenStream(tokens)
         self.parser = StatementParser(self.stream, is_condition)
         self.paragraphs: list[Paragraph] = []
@@ -37,8 +38,7 @@ class _ProcedureReader:
                 break
             self._sentence_or_header()
         self._close_paragraph()
-        return Procedure(using, tuple(self.paragraphs), tuple(self.sections),
-                         start)
+        return Procedure(using, tuple(self.paragraphs), tuple(self.sections), start)
 
     def _using(self) -> tuple[str, ...]:
         names: list[str] = []
@@ -51,27 +51,29 @@ class _ProcedureReader:
             if self.stream.accept("BY"):
                 mode = self.stream.expect("REFERENCE", "VALUE")
                 if mode.text == "VALUE":
-                    self.statements.append(Unparsed(
-                        "PROCEDURE DIVISION USING BY VALUE", mode.line))
+                    self.statements.append(
+                        Unparsed("PROCEDURE DIVISION USING BY VALUE", mode.line)
+                    )
                 continue
-            names.append(self.stream.expect_kind(TokenKind.WORD,
-                                                 "a USING data name").text)
+            names.append(
+                self.stream.expect_kind(TokenKind.WORD, "a USING data name").text
+            )
         self._reject_returning()
         return tuple(names)
 
     def _reject_returning(self) -> None:
         token = self.stream.accept("RETURNING")
         if token is not None:
-            self.statements.append(Unparsed("PROCEDURE DIVISION RETURNING",
-                                            token.line))
+            self.statements.append(Unparsed("PROCEDURE DIVISION RETURNING", token.line))
             self.stream.next()
 
     def _skip_declaratives(self) -> None:
         token = self.stream.next()
         self.statements.append(Unparsed("DECLARATIVES", token.line))
         while not self.stream.at_end:
-            if self.stream.peek_word("END") and \
-                    self.stream.peek_word("DECLARATIVES", ahead=1):
+            if self.stream.peek_word("END") and self.stream.peek_word(
+                "DECLARATIVES", ahead=1
+            ):
                 self.stream.next()
                 self.stream.next()
                 self.stream.accept_kind(TokenKind.PERIOD)
@@ -82,8 +84,9 @@ class _ProcedureReader:
         stream = self.stream
         if stream.peek_word("END") and stream.peek_word("PROGRAM", ahead=1):
             return True
-        if stream.peek_word("IDENTIFICATION", "ID") and \
-                stream.peek_word("DIVISION", ahead=1):
+        if stream.peek_word("IDENTIFICATION", "ID") and stream.peek_word(
+            "DIVISION", ahead=1
+        ):
             token = stream.current()
             self.statements.append(Unparsed("nested program", token.line))
             return True
@@ -99,15 +102,13 @@ class _ProcedureReader:
             return
         if not stream.at_verb():
             token = stream.current()
-            raise ParseError(f"expected a statement, found {token.text!r}",
-                             token.line)
+            raise ParseError(f"expected a statement, found {token.text!r}", token.line)
         self.statements.extend(self.parser.block())
         if stream.at_period():
             stream.next()
         elif not stream.at_end and self._header_ahead() is None:
             token = stream.current()
-            raise ParseError(f"unexpected {token.text!r} in a statement",
-                             token.line)
+            raise ParseError(f"unexpected {token.text!r} in a statement", token.line)
 
     def _header_ahead(self) -> str | None:
         """Return ``SECTION`` or ``PARAGRAPH`` when a header is next."""
@@ -144,13 +145,15 @@ class _ProcedureReader:
 
     def _close_paragraph(self) -> None:
         if self.name or self.statements:
-            self.paragraphs.append(Paragraph(self.name, self.section,
-                                             tuple(self.statements), self.line))
+            self.paragraphs.append(
+                Paragraph(self.name, self.section, tuple(self.statements), self.line)
+            )
         self.statements = []
 
 
-def parse_procedure(tokens: list[Token],
-                    is_condition: Callable[[str], bool]) -> Procedure:
+def parse_procedure(
+    tokens: list[Token], is_condition: Callable[[str], bool]
+) -> Procedure:
     """Parse the tokens of a procedure division, from its header on.
 
     Raises :class:`ParseError` with a line for text that does not parse.

@@ -50,8 +50,7 @@ def cobol_parser() -> Parser:
     return get_parser("cobol")
 
 
-def read_program(text: str,
-                 literals: tuple[tuple[str, str], ...] = ()) -> ProgramModel:
+def read_program(text: str, literals: tuple[tuple[str, str], ...] = ()) -> ProgramModel:
     """Read preprocessed program text; ``literals`` are the (placeholder,
     original) pairs of long literals that preprocessing replaced.
 
@@ -64,33 +63,41 @@ def read_program(text: str,
     head = text[:header_end] + "       PROCEDURE DIVISION.\n"
     source = head.encode("latin-1", errors="replace")
     tree = cobol_parser().parse(source)
-    programs = [node for node in tree.root_node.children
-                if node.type == "program_definition"]
+    programs = [
+        node for node in tree.root_node.children if node.type == "program_definition"
+    ]
     if not programs:
-        raise ParseError("no program found: expected IDENTIFICATION DIVISION "
-                         "and PROGRAM-ID", 1)
+        raise ParseError(
+            "no program found: expected IDENTIFICATION DIVISION and PROGRAM-ID", 1
+        )
     program = programs[0]
-    problems = [(node.start_point[0] + 1, "second program in one source")
-                for node in programs[1:]]
+    problems = [
+        (node.start_point[0] + 1, "second program in one source")
+        for node in programs[1:]
+    ]
     originals = dict(literals)
     data = build_data_division(program, source, originals)
     problems.extend((p.line, p.construct) for p in data.problems)
-    condition_names = {cond.name for record in data.records()
-                       for item in record.walk() for cond in item.conditions}
+    condition_names = {
+        cond.name
+        for record in data.records()
+        for item in record.walk()
+        for cond in item.conditions
+    }
     full_text = _restore_literals(text, originals)
     procedure = _read_procedure(full_text, condition_names)
     files, file_problems = _read_file_control(full_text, data)
     problems.extend(file_problems)
     problems.extend(_special_names(head))
     initial = bool(_INITIAL.search(head))
-    return ProgramModel(_program_id(program, source), files, data, procedure,
-                        tuple(problems), initial)
+    return ProgramModel(
+        _program_id(program, source), files, data, procedure, tuple(problems), initial
+    )
 
 
 _INITIAL = re.compile(r"PROGRAM-ID\.?\s+\S+?\s+(?:IS\s+)?INITIAL\b", re.I)
 # SPECIAL-NAMES clauses that change how literals, pictures or data read.
-_SPECIAL = re.compile(r"\b(DECIMAL-POINT|CURRENCY|SYMBOLIC|ALPHABET|CLASS)\b",
-                      re.I)
+_SPECIAL = re.compile(r"\b(DECIMAL-POINT|CURRENCY|SYMBOLIC|ALPHABET|CLASS)\b", re.I)
 
 
 def _special_names(head: str) -> list[tuple[int, str]]:
@@ -98,9 +105,10 @@ def _special_names(head: str) -> list[tuple[int, str]]:
     start = re.search(r"^\s*SPECIAL-NAMES\s*\.", head, re.I | re.M)
     if start is None:
         return []
-    end = re.search(r"^\s*(?:INPUT-OUTPUT|DATA|PROCEDURE)\b", head[start.end():],
-                    re.I | re.M)
-    body = head[start.end():start.end() + end.start()] if end else head[start.end():]
+    end = re.search(
+        r"^\s*(?:INPUT-OUTPUT|DATA|PROCEDURE)\b", head[start.end() :], re.I | re.M
+    )
+    body = head[start.end() : start.end() + end.start()] if end else head[start.end() :]
     found = []
     for match in _SPECIAL.finditer(body):
         line = head.count("\n", 0, start.end() + match.start()) + 1
@@ -121,7 +129,7 @@ def _program_id(program: Node, source: bytes) -> str:
         if child.type == "identification_division":
             for node in child.children:
                 if node.type == "program_name":
-                    name = source[node.start_byte:node.end_byte].decode("latin-1")
+                    name = source[node.start_byte : node.end_byte].decode("latin-1")
                     return name.strip("'\"").upper()
     match = re.search(rb"PROGRAM-ID\.?\s+['\"]?([A-Za-z0-9_-]+)", source, re.I)
     if match is None:
@@ -157,11 +165,13 @@ def _tokens(text: str, first_line: int) -> list[Token]:
 
 _ENVIRONMENT = re.compile(
     r"^\s*FILE-CONTROL\s*\.(?P<body>.*?)^\s*(?:I-O-CONTROL|DATA\s+DIVISION"
-    r"|PROCEDURE\s+DIVISION)", re.I | re.M | re.S)
+    r"|PROCEDURE\s+DIVISION)",
+    re.I | re.M | re.S,
+)
 
 
 def _read_file_control(
-        text: str, data: DataDivision
+    text: str, data: DataDivision
 ) -> tuple[tuple[FileControl, ...], list[tuple[int, str]]]:
     """Read SELECT entries from the text, where the CST has ERROR nodes for
     valid clauses such as ORGANIZATION IS LINE SEQUENTIAL."""
@@ -181,8 +191,9 @@ def _read_file_control(
     return tuple(files), problems
 
 
-def _select(stream: TokenStream, line: int, names: set[str],
-            problems: list[tuple[int, str]]) -> FileControl:
+def _select(
+    stream: TokenStream, line: int, names: set[str], problems: list[tuple[int, str]]
+) -> FileControl:
     stream.accept("OPTIONAL")
     name = stream.expect_kind(TokenKind.WORD, "a file name").text
     stream.expect("ASSIGN")
@@ -201,8 +212,7 @@ def _select(stream: TokenStream, line: int, names: set[str],
             fields["line_sequential"] = _organization(stream, token, problems)
         elif token.is_word("STATUS"):
             stream.accept("IS")
-            fields["status"] = stream.expect_kind(TokenKind.WORD,
-                                                  "a status item").text
+            fields["status"] = stream.expect_kind(TokenKind.WORD, "a status item").text
         elif token.is_word("ACCESS"):
             _access(stream, token, problems)
         elif token.is_word("FILE", "IS", "MODE"):
@@ -216,8 +226,9 @@ def _select(stream: TokenStream, line: int, names: set[str],
     return FileControl(name, line=line, **fields)  # type: ignore[arg-type]
 
 
-def _organization(stream: TokenStream, token: Token,
-                  problems: list[tuple[int, str]]) -> bool:
+def _organization(
+    stream: TokenStream, token: Token, problems: list[tuple[int, str]]
+) -> bool:
     if stream.accept("LINE") or token.is_word("LINE"):
         stream.expect("SEQUENTIAL")
         return True
@@ -228,8 +239,7 @@ def _organization(stream: TokenStream, token: Token,
     return False
 
 
-def _access(stream: TokenStream, token: Token,
-            problems: list[tuple[int, str]]) -> None:
+def _access(stream: TokenStream, token: Token, problems: list[tuple[int, str]]) -> None:
     stream.accept("MODE")
     stream.accept("IS")
     mode = stream.next()

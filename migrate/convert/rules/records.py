@@ -44,17 +44,20 @@ def read_copybook(source: ExpandedSource) -> DataDivision:
     return build_data_division(programs[0], encoded)
 
 
-def generate_record_class(copybook: str, source: ExpandedSource,
-                          java_package: str) -> tuple[JavaSource, list[Unsupported]]:
+def generate_record_class(
+    copybook: str, source: ExpandedSource, java_package: str
+) -> tuple[JavaSource, list[Unsupported]]:
     """Generate ``<package>.records.<Copybook>`` for one shared copybook."""
     data = read_copybook(source)
     offset = len(_SKELETON_HEAD)
-    unsupported = [Unsupported(source.pos(p.line - offset), p.construct)
-                   for p in data.problems]
+    unsupported = [
+        Unsupported(source.pos(p.line - offset), p.construct) for p in data.problems
+    ]
     records = list(data.working_storage)
     if not records:
-        unsupported.append(Unsupported(source.pos(1),
-                                       "copybook without data descriptions"))
+        unsupported.append(
+            Unsupported(source.pos(1), "copybook without data descriptions")
+        )
     class_name = java_class_name(copybook)
     package = f"{java_package}.records"
     names = ", ".join(java_string(r.name) for r in records)
@@ -67,10 +70,17 @@ def generate_record_class(copybook: str, source: ExpandedSource,
         "",
     ]
     body += _layout_constants(records) + [""] + block(f"private {class_name}()", [])
-    lines = [f"package {package};", "",
-             f"/** Record layouts of copybook {copybook}; offsets are from the "
-             f"start of each level-01 item. */",
-             f"public final class {class_name} {{"] + indent(body) + ["}", ""]
+    lines = (
+        [
+            f"package {package};",
+            "",
+            f"/** Record layouts of copybook {copybook}; offsets are from the "
+            f"start of each level-01 item. */",
+            f"public final class {class_name} {{",
+        ]
+        + indent(body)
+        + ["}", ""]
+    )
     path = f"{package.replace('.', '/')}/{class_name}.java"
     return JavaSource(path, "\n".join(lines)), unsupported
 

@@ -53,15 +53,20 @@ _RULES: dict[str, StatementRule] = {
 # Statements whose text may contain ELSE, WHEN or AT END phrases of their
 # own, so an unsupported one is skipped up to its scope terminator or, when
 # it has none, to the period.
-_SCOPED = {"IF": "END-IF", "EVALUATE": "END-EVALUATE", "SEARCH": "END-SEARCH",
-           "EXEC": "END-EXEC"}
+_SCOPED = {
+    "IF": "END-IF",
+    "EVALUATE": "END-EVALUATE",
+    "SEARCH": "END-SEARCH",
+    "EXEC": "END-EXEC",
+}
 
 
 class StatementParser:
     """Parses statements; unsupported ones become ``Unparsed`` nodes."""
 
-    def __init__(self, stream: TokenStream,
-                 is_condition: Callable[[str], bool]) -> None:
+    def __init__(
+        self, stream: TokenStream, is_condition: Callable[[str], bool]
+    ) -> None:
         self.stream = stream
         self.expr = ExpressionParser(stream, is_condition)
 
@@ -89,8 +94,9 @@ class StatementParser:
         """Consume the explicit scope terminator if it is next."""
         self.stream.accept(terminator)
 
-    def handlers(self, on_words: tuple[str, ...], optional_first: str,
-                 terminator: str) -> Handlers:
+    def handlers(
+        self, on_words: tuple[str, ...], optional_first: str, terminator: str
+    ) -> Handlers:
         """Parse ``[ON] phrase stmts [NOT [ON] phrase stmts] [END-x]``.
 
         ``on_words`` is the phrase after the optional ``optional_first``
@@ -101,8 +107,9 @@ class StatementParser:
         if self._at_phrase(0, on_words, optional_first):
             self._consume_phrase(on_words, optional_first)
             on = self.block()
-        if self.stream.peek_word("NOT") and self._at_phrase(1, on_words,
-                                                            optional_first):
+        if self.stream.peek_word("NOT") and self._at_phrase(
+            1, on_words, optional_first
+        ):
             self.stream.next()
             self._consume_phrase(on_words, optional_first)
             not_on = self.block()
@@ -112,16 +119,18 @@ class StatementParser:
     def _at_phrase(self, ahead: int, words: tuple[str, ...], first: str) -> bool:
         if self.stream.peek_word(first, ahead=ahead):
             ahead += 1
-        return all(self.stream.peek_word(word, ahead=ahead + k)
-                   for k, word in enumerate(words))
+        return all(
+            self.stream.peek_word(word, ahead=ahead + k) for k, word in enumerate(words)
+        )
 
     def _consume_phrase(self, words: tuple[str, ...], first: str) -> None:
         self.stream.accept(first)
         for word in words:
             self.stream.expect(word)
 
-    def _skip_unsupported(self, verb: Token, construct: str,
-                          line: int | None = None) -> Unparsed:
+    def _skip_unsupported(
+        self, verb: Token, construct: str, line: int | None = None
+    ) -> Unparsed:
         """Skip the rest of an unsupported statement and describe it."""
         terminator = _SCOPED.get(verb.text, "END-" + verb.text)
         end = self._matching_terminator(verb.text, terminator)
@@ -131,8 +140,11 @@ class StatementParser:
             while not self.stream.at_end and not self.stream.at_period():
                 self.stream.next()
         else:
-            while not self.stream.at_end and not self.stream.at_period() \
-                    and not self.stream.at_statement_boundary():
+            while (
+                not self.stream.at_end
+                and not self.stream.at_period()
+                and not self.stream.at_statement_boundary()
+            ):
                 self.stream.next()
         return Unparsed(construct, line if line is not None else verb.line)
 

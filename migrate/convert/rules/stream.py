@@ -6,32 +6,105 @@ from migrate.convert.rules.lexer import Token, TokenKind
 
 # Words that start a statement. Data names cannot be reserved words, so
 # one of these in statement position always starts a new statement.
-VERBS = frozenset([
-    "ACCEPT", "ADD", "ALLOCATE", "ALTER", "CALL", "CANCEL", "CLOSE", "COMMIT",
-    "COMPUTE", "CONTINUE", "DELETE", "DISPLAY", "DIVIDE", "ENTRY", "EVALUATE",
-    "EXEC", "EXIT", "FREE", "GENERATE", "GO", "GOBACK", "IF", "INITIALIZE",
-    "INITIATE", "INSPECT", "INVOKE", "MERGE", "MOVE", "MULTIPLY", "OPEN",
-    "PERFORM", "READ", "RELEASE", "RETURN", "REWRITE", "ROLLBACK", "SEARCH",
-    "SET", "SORT", "START", "STOP", "STRING", "SUBTRACT", "SUPPRESS",
-    "TERMINATE", "UNLOCK", "UNSTRING", "USE", "WRITE"
-])
+VERBS = frozenset(
+    [
+        "ACCEPT",
+        "ADD",
+        "ALLOCATE",
+        "ALTER",
+        "CALL",
+        "CANCEL",
+        "CLOSE",
+        "COMMIT",
+        "COMPUTE",
+        "CONTINUE",
+        "DELETE",
+        "DISPLAY",
+        "DIVIDE",
+        "ENTRY",
+        "EVALUATE",
+        "EXEC",
+        "EXIT",
+        "FREE",
+        "GENERATE",
+        "GO",
+        "GOBACK",
+        "IF",
+        "INITIALIZE",
+        "INITIATE",
+        "INSPECT",
+        "INVOKE",
+        "MERGE",
+        "MOVE",
+        "MULTIPLY",
+        "OPEN",
+        "PERFORM",
+        "READ",
+        "RELEASE",
+        "RETURN",
+        "REWRITE",
+        "ROLLBACK",
+        "SEARCH",
+        "SET",
+        "SORT",
+        "START",
+        "STOP",
+        "STRING",
+        "SUBTRACT",
+        "SUPPRESS",
+        "TERMINATE",
+        "UNLOCK",
+        "UNSTRING",
+        "USE",
+        "WRITE",
+    ]
+)
 
 # Words that end a list of statements inside a conditional statement.
-PHRASE_WORDS = frozenset([
-    "ELSE", "WHEN", "NOT", "AT", "END", "ON", "SIZE", "OVERFLOW", "EXCEPTION",
-    "INVALID"
-])
+PHRASE_WORDS = frozenset(
+    [
+        "ELSE",
+        "WHEN",
+        "NOT",
+        "AT",
+        "END",
+        "ON",
+        "SIZE",
+        "OVERFLOW",
+        "EXCEPTION",
+        "INVALID",
+    ]
+)
 
 
 # The explicit scope terminators. Other words that start with END-, such
 # as END-OF-PAGE or a data name END-OF-FILE, terminate nothing.
-SCOPE_TERMINATORS = frozenset([
-    "END-ACCEPT", "END-ADD", "END-CALL", "END-COMPUTE", "END-DELETE",
-    "END-DISPLAY", "END-DIVIDE", "END-EVALUATE", "END-EXEC", "END-IF",
-    "END-MULTIPLY", "END-PERFORM", "END-READ", "END-RECEIVE", "END-RETURN",
-    "END-REWRITE", "END-SEARCH", "END-START", "END-STRING", "END-SUBTRACT",
-    "END-UNSTRING", "END-WRITE",
-])
+SCOPE_TERMINATORS = frozenset(
+    [
+        "END-ACCEPT",
+        "END-ADD",
+        "END-CALL",
+        "END-COMPUTE",
+        "END-DELETE",
+        "END-DISPLAY",
+        "END-DIVIDE",
+        "END-EVALUATE",
+        "END-EXEC",
+        "END-IF",
+        "END-MULTIPLY",
+        "END-PERFORM",
+        "END-READ",
+        "END-RECEIVE",
+        "END-RETURN",
+        "END-REWRITE",
+        "END-SEARCH",
+        "END-START",
+        "END-STRING",
+        "END-SUBTRACT",
+        "END-UNSTRING",
+        "END-WRITE",
+    ]
+)
 
 
 class ParseError(ValueError):
@@ -76,8 +149,7 @@ class TokenStream:
         """Return the next token without consuming it."""
         token = self.peek()
         if token is None:
-            raise ParseError("unexpected end of the procedure division",
-                             self.line())
+            raise ParseError("unexpected end of the procedure division", self.line())
         return token
 
     def at_kind(self, kind: TokenKind) -> bool:
@@ -112,8 +184,10 @@ class TokenStream:
         token = self.peek()
         if token is None or not token.is_word(*words):
             found = token.text if token else "end of text"
-            raise ParseError(f"expected {' or '.join(words)}, found {found!r}",
-                             token.line if token else self.line())
+            raise ParseError(
+                f"expected {' or '.join(words)}, found {found!r}",
+                token.line if token else self.line(),
+            )
         return self.next()
 
     def expect_kind(self, kind: TokenKind, what: str) -> Token:
@@ -125,8 +199,9 @@ class TokenStream:
 
     def at_verb(self) -> bool:
         token = self.peek()
-        return token is not None and token.kind is TokenKind.WORD \
-            and token.text in VERBS
+        return (
+            token is not None and token.kind is TokenKind.WORD and token.text in VERBS
+        )
 
     def at_period(self) -> bool:
         token = self.peek()
@@ -139,5 +214,8 @@ class TokenStream:
             return True
         if token.kind is not TokenKind.WORD:
             return False
-        return token.text in VERBS or token.text in PHRASE_WORDS \
+        return (
+            token.text in VERBS
+            or token.text in PHRASE_WORDS
             or token.text in SCOPE_TERMINATORS
+        )

@@ -49,10 +49,25 @@ _T = TypeVar("_T")
 # Java names the generated class declares itself, and the methods of
 # java.lang.Object, which a static method of the same name cannot hide.
 RESERVED_MEMBERS = (
-    "PROGRAM_ID", "FRAME", "RETURN_CODE", "call", "main", "run", "bind", "returnCode",
-    "mainProgram", "initialize",
-    "wait", "notify", "notifyAll", "getClass", "hashCode", "toString",
-    "equals", "clone", "finalize",
+    "PROGRAM_ID",
+    "FRAME",
+    "RETURN_CODE",
+    "call",
+    "main",
+    "run",
+    "bind",
+    "returnCode",
+    "mainProgram",
+    "initialize",
+    "wait",
+    "notify",
+    "notifyAll",
+    "getClass",
+    "hashCode",
+    "toString",
+    "equals",
+    "clone",
+    "finalize",
 ) + tuple(f"{stem}{k}" for stem in ("initialize", "build") for k in range(1, 100))
 
 
@@ -88,8 +103,7 @@ class Symbol:
 
     @property
     def numeric(self) -> bool:
-        return self.item.category in (ItemCategory.NUMERIC,
-                                      ItemCategory.NUMERIC_EDITED)
+        return self.item.category in (ItemCategory.NUMERIC, ItemCategory.NUMERIC_EDITED)
 
 
 @dataclass(frozen=True)
@@ -127,44 +141,68 @@ class SymbolTable:
         for record in data.linkage:
             self._add_record(record, Section.LINKAGE, ())
 
-    def _add_record(self, record: DataItem, section: Section,
-                    outer: tuple[str, ...]) -> None:
-        java = self._allocator.take(java_member_name(record.name)
-                                    if not record.is_filler else "filler")
-        self._add(record, section, outer, ((), ()), java, java,
-                  bool(record.redefines))
+    def _add_record(
+        self, record: DataItem, section: Section, outer: tuple[str, ...]
+    ) -> None:
+        java = self._allocator.take(
+            java_member_name(record.name) if not record.is_filler else "filler"
+        )
+        self._add(record, section, outer, ((), ()), java, java, bool(record.redefines))
 
-    def _add(self, item: DataItem, section: Section, ancestors: tuple[str, ...],
-             tables: tuple[tuple[int, ...], tuple[int, ...]], java: str,
-             record: str, redefined: bool, parent: str = "") -> None:
+    def _add(
+        self,
+        item: DataItem,
+        section: Section,
+        ancestors: tuple[str, ...],
+        tables: tuple[tuple[int, ...], tuple[int, ...]],
+        java: str,
+        record: str,
+        redefined: bool,
+        parent: str = "",
+    ) -> None:
         strides, counts = tables
         if item.occurs:
             strides = strides + (item.size,)
             counts = counts + (item.occurs,)
-        symbol = Symbol(item, java, section, ancestors, strides, counts, record,
-                        redefined, parent)
+        symbol = Symbol(
+            item, java, section, ancestors, strides, counts, record, redefined, parent
+        )
         self.symbols.append(symbol)
         for condition in item.conditions:
             cond_java = self._allocator.take(java_member_name(condition.name))
             self.conditions.append(CondSymbol(condition, cond_java, symbol))
         for child in item.children:
             child_java = self._allocator.take(
-                java_member_name(child.name) if not child.is_filler else "filler")
-            self._add(child, section, (item.name,) + ancestors,
-                      (strides, counts), child_java, record,
-                      redefined or bool(child.redefines), java)
+                java_member_name(child.name) if not child.is_filler else "filler"
+            )
+            self._add(
+                child,
+                section,
+                (item.name,) + ancestors,
+                (strides, counts),
+                child_java,
+                record,
+                redefined or bool(child.redefines),
+                java,
+            )
 
     def resolve(self, ref: Ref) -> Symbol:
         """Return the item ``ref`` names, honouring OF/IN qualifiers."""
-        matches = [s for s in self.symbols if s.item.name == ref.name
-                   and _qualified(s.ancestors, ref.qualifiers)]
+        matches = [
+            s
+            for s in self.symbols
+            if s.item.name == ref.name and _qualified(s.ancestors, ref.qualifiers)
+        ]
         return _single(matches, ref)
 
     def condition(self, ref: Ref) -> CondSymbol | None:
         """Return the condition name ``ref`` names, or None."""
-        matches = [c for c in self.conditions if c.condition.name == ref.name
-                   and _qualified((c.owner.item.name,) + c.owner.ancestors,
-                                  ref.qualifiers)]
+        matches = [
+            c
+            for c in self.conditions
+            if c.condition.name == ref.name
+            and _qualified((c.owner.item.name,) + c.owner.ancestors, ref.qualifiers)
+        ]
         return _single(matches, ref) if matches else None
 
     def is_condition(self, name: str) -> bool:
@@ -191,6 +229,5 @@ def _single(matches: list[_T], ref: Ref) -> _T:
     if not matches:
         raise ResolveError(f"{ref.name} is not defined", ref.line)
     if len(matches) > 1:
-        raise ResolveError(f"{ref.name} is ambiguous: qualify it with OF",
-                           ref.line)
+        raise ResolveError(f"{ref.name} is ambiguous: qualify it with OF", ref.line)
     return matches[0]

@@ -52,8 +52,9 @@ def parse_compute(p: StatementParser, verb: Token) -> Stmt:
     if not p.stream.accept("EQUAL"):
         token = p.stream.next()
         if token.text != "=":
-            raise ParseError(f"expected '=' in COMPUTE, found {token.text!r}",
-                             token.line)
+            raise ParseError(
+                f"expected '=' in COMPUTE, found {token.text!r}", token.line
+            )
     expr = p.expr.arithmetic()
     handlers = p.handlers(*_SIZE_ERROR, "END-COMPUTE")
     return Compute(tuple(targets), expr, handlers, verb.line)
@@ -70,13 +71,27 @@ def parse_add(p: StatementParser, verb: Token) -> Stmt:
         else:
             targets = _targets(p)
             handlers = p.handlers(*_SIZE_ERROR, "END-ADD")
-            return Arithmetic(ArithVerb.ADD, tuple(operands), (),
-                              tuple(targets), False, handlers, verb.line)
+            return Arithmetic(
+                ArithVerb.ADD,
+                tuple(operands),
+                (),
+                tuple(targets),
+                False,
+                handlers,
+                verb.line,
+            )
     p.stream.expect("GIVING")
     targets = _targets(p)
     handlers = p.handlers(*_SIZE_ERROR, "END-ADD")
-    return Arithmetic(ArithVerb.ADD, tuple(operands), tuple(second),
-                      tuple(targets), True, handlers, verb.line)
+    return Arithmetic(
+        ArithVerb.ADD,
+        tuple(operands),
+        tuple(second),
+        tuple(targets),
+        True,
+        handlers,
+        verb.line,
+    )
 
 
 def parse_subtract(p: StatementParser, verb: Token) -> Stmt:
@@ -92,26 +107,37 @@ def parse_subtract(p: StatementParser, verb: Token) -> Stmt:
     else:
         second, targets, giving = [], _targets(p), False
     handlers = p.handlers(*_SIZE_ERROR, "END-SUBTRACT")
-    return Arithmetic(ArithVerb.SUBTRACT, tuple(operands), tuple(second),
-                      tuple(targets), giving, handlers, verb.line)
+    return Arithmetic(
+        ArithVerb.SUBTRACT,
+        tuple(operands),
+        tuple(second),
+        tuple(targets),
+        giving,
+        handlers,
+        verb.line,
+    )
 
 
 def parse_multiply(p: StatementParser, verb: Token) -> Stmt:
     operand = p.expr.operand()
     p.stream.expect("BY")
-    return _by_or_giving(p, verb, ArithVerb.MULTIPLY, operand, False,
-                         "END-MULTIPLY")
+    return _by_or_giving(p, verb, ArithVerb.MULTIPLY, operand, False, "END-MULTIPLY")
 
 
 def parse_divide(p: StatementParser, verb: Token) -> Stmt:
     operand = p.expr.operand()
     into = p.stream.expect("INTO", "BY").text == "INTO"
-    return _by_or_giving(p, verb, ArithVerb.DIVIDE, operand, into,
-                         "END-DIVIDE")
+    return _by_or_giving(p, verb, ArithVerb.DIVIDE, operand, into, "END-DIVIDE")
 
 
-def _by_or_giving(p: StatementParser, verb: Token, kind: ArithVerb,
-                  operand: Expr, into: bool, terminator: str) -> Stmt:
+def _by_or_giving(
+    p: StatementParser,
+    verb: Token,
+    kind: ArithVerb,
+    operand: Expr,
+    into: bool,
+    terminator: str,
+) -> Stmt:
     second: tuple[Expr, ...]
     if _giving_follows(p):
         second = (p.expr.operand(),)
@@ -126,8 +152,17 @@ def _by_or_giving(p: StatementParser, verb: Token, kind: ArithVerb,
     if p.stream.accept("REMAINDER"):
         remainder = _targets(p)[0]
     handlers = p.handlers(*_SIZE_ERROR, terminator)
-    return Arithmetic(kind, (operand,), second, tuple(targets), giving,
-                      handlers, verb.line, into=into, remainder=remainder)
+    return Arithmetic(
+        kind,
+        (operand,),
+        second,
+        tuple(targets),
+        giving,
+        handlers,
+        verb.line,
+        into=into,
+        remainder=remainder,
+    )
 
 
 def _giving_follows(p: StatementParser) -> bool:
@@ -203,7 +238,10 @@ def parse_display(p: StatementParser, verb: Token) -> Stmt:
 # Devices that GnuCOBOL reads as standard input.
 _STANDARD_INPUT = ("SYSIN", "CONSOLE", "STDIN")
 _ACCEPT_SOURCES = {
-    "DATE": ("YYYYMMDD",), "DAY": ("YYYYDDD",), "TIME": (), "DAY-OF-WEEK": (),
+    "DATE": ("YYYYMMDD",),
+    "DAY": ("YYYYDDD",),
+    "TIME": (),
+    "DAY-OF-WEEK": (),
 }
 
 
@@ -215,8 +253,11 @@ def parse_accept(p: StatementParser, verb: Token) -> Stmt:
         if word.text not in _ACCEPT_SOURCES:
             raise UnsupportedConstruct(f"ACCEPT FROM {word.text}", verb.line)
         source = word.text
-        extra = p.stream.accept(*_ACCEPT_SOURCES[word.text]) \
-            if _ACCEPT_SOURCES[word.text] else None
+        extra = (
+            p.stream.accept(*_ACCEPT_SOURCES[word.text])
+            if _ACCEPT_SOURCES[word.text]
+            else None
+        )
         if extra:
             source += " " + extra.text
     p.end_scope("END-ACCEPT")
@@ -228,13 +269,13 @@ def parse_open(p: StatementParser, verb: Token) -> Stmt:
     while p.stream.peek_word("INPUT", "OUTPUT", "EXTEND", "I-O"):
         mode = p.stream.next().text
         files: list[str] = []
-        while p.expr.at_operand() and not p.stream.peek_word("INPUT", "OUTPUT",
-                                                            "EXTEND", "I-O"):
+        while p.expr.at_operand() and not p.stream.peek_word(
+            "INPUT", "OUTPUT", "EXTEND", "I-O"
+        ):
             files.append(p.stream.next().text)
         modes.append((mode, tuple(files)))
     if not modes:
-        raise ParseError("expected INPUT, OUTPUT, EXTEND or I-O after OPEN",
-                         verb.line)
+        raise ParseError("expected INPUT, OUTPUT, EXTEND or I-O after OPEN", verb.line)
     return Open(tuple(modes), verb.line)
 
 
@@ -271,8 +312,9 @@ def parse_write(p: StatementParser, verb: Token) -> Stmt:
             p.stream.accept("LINE", "LINES")
         stmt = Write(record, source, verb.line, True, after, lines)
     if p.stream.peek_word("INVALID", "AT", "END-OF-PAGE", "EOP"):
-        raise UnsupportedConstruct("WRITE with an INVALID KEY or END-OF-PAGE "
-                                   "phrase", verb.line)
+        raise UnsupportedConstruct(
+            "WRITE with an INVALID KEY or END-OF-PAGE phrase", verb.line
+        )
     p.end_scope("END-WRITE")
     return stmt
 
@@ -318,8 +360,7 @@ def parse_inspect(p: StatementParser, verb: Token) -> Stmt:
         p.stream.expect("TO")
         converting = (source, p.expr.operand(), _bounds(p))
     if not phrases and converting is None:
-        raise ParseError("expected TALLYING, REPLACING or CONVERTING",
-                         verb.line)
+        raise ParseError("expected TALLYING, REPLACING or CONVERTING", verb.line)
     return Inspect(subject, tuple(phrases), converting, verb.line)
 
 
@@ -331,19 +372,18 @@ def _tallying(p: StatementParser) -> list[InspectPhrase]:
         while p.stream.peek_word("ALL", "LEADING", "CHARACTERS"):
             mode = p.stream.next().text
             if mode == "CHARACTERS":
-                phrases.append(InspectPhrase(mode, None, None, counter,
-                                             _bounds(p)))
+                phrases.append(InspectPhrase(mode, None, None, counter, _bounds(p)))
                 continue
             while _at_pattern(p) and not _at_counter(p):
                 pattern = p.expr.operand()
-                phrases.append(InspectPhrase(mode, pattern, None, counter,
-                                             _bounds(p)))
+                phrases.append(InspectPhrase(mode, pattern, None, counter, _bounds(p)))
     return phrases
 
 
 def _at_pattern(p: StatementParser) -> bool:
     return p.expr.at_operand() and not p.stream.peek_word(
-        "ALL", "LEADING", "FIRST", "CHARACTERS")
+        "ALL", "LEADING", "FIRST", "CHARACTERS"
+    )
 
 
 def _at_counter(p: StatementParser) -> bool:
@@ -365,15 +405,13 @@ def _replacing(p: StatementParser) -> list[InspectPhrase]:
         if mode == "CHARACTERS":
             p.stream.expect("BY")
             replacement = p.expr.operand()
-            phrases.append(InspectPhrase(mode, None, replacement, None,
-                                         _bounds(p)))
+            phrases.append(InspectPhrase(mode, None, replacement, None, _bounds(p)))
             continue
         while _at_pattern(p):
             pattern = p.expr.operand()
             p.stream.expect("BY")
             replacement = p.expr.operand()
-            phrases.append(InspectPhrase(mode, pattern, replacement, None,
-                                         _bounds(p)))
+            phrases.append(InspectPhrase(mode, pattern, replacement, None, _bounds(p)))
     return phrases
 
 
@@ -393,6 +431,5 @@ def parse_set(p: StatementParser, verb: Token) -> Stmt:
     if not conditions or not p.stream.accept("TO"):
         raise UnsupportedConstruct("SET statement of this form", verb.line)
     if not p.stream.accept("TRUE"):
-        raise UnsupportedConstruct("SET ... TO a value other than TRUE",
-                                   verb.line)
+        raise UnsupportedConstruct("SET ... TO a value other than TRUE", verb.line)
     return SetTrue(tuple(conditions), verb.line)

@@ -65,8 +65,7 @@ def parse_evaluate(p: StatementParser, verb: Token) -> Stmt:
             break
         line = p.stream.line()
         alternatives = []
-        while p.stream.peek_word("WHEN") and not p.stream.peek_word(
-                "OTHER", ahead=1):
+        while p.stream.peek_word("WHEN") and not p.stream.peek_word("OTHER", ahead=1):
             p.stream.next()
             alternatives.append(_when_objects(p, subjects))
         whens.append(When(tuple(alternatives), p.block(), line))
@@ -90,13 +89,15 @@ def _subject(p: StatementParser) -> Subject:
     return Subject(expr=expr)
 
 
-def _when_objects(p: StatementParser,
-                  subjects: list[Subject]) -> tuple[WhenObject, ...]:
+def _when_objects(
+    p: StatementParser, subjects: list[Subject]
+) -> tuple[WhenObject, ...]:
     objects = [_when_object(p, subjects[0])]
     while p.stream.accept("ALSO"):
         if len(objects) >= len(subjects):
-            raise ParseError("WHEN has more objects than EVALUATE subjects",
-                             p.stream.line())
+            raise ParseError(
+                "WHEN has more objects than EVALUATE subjects", p.stream.line()
+            )
         objects.append(_when_object(p, subjects[len(objects)]))
     return tuple(objects)
 
@@ -113,8 +114,7 @@ def _when_object(p: StatementParser, subject: Subject) -> WhenObject:
     negated = bool(p.stream.accept("NOT"))
     value = p.expr.arithmetic()
     if p.stream.accept("THRU", "THROUGH"):
-        return WhenObject(WhenKind.RANGE, value, p.expr.arithmetic(),
-                          negated=negated)
+        return WhenObject(WhenKind.RANGE, value, p.expr.arithmetic(), negated=negated)
     return WhenObject(WhenKind.VALUE, value, negated=negated)
 
 
@@ -144,8 +144,7 @@ def _at_procedure_name(p: StatementParser) -> bool:
 def _procedure_name(p: StatementParser) -> str:
     token = p.stream.next()
     if token.kind not in (TokenKind.WORD, TokenKind.NUMBER):
-        raise ParseError(f"expected a procedure name, found {token.text!r}",
-                         token.line)
+        raise ParseError(f"expected a procedure name, found {token.text!r}", token.line)
     if p.stream.peek_word("OF", "IN"):
         p.stream.next()
         section = p.stream.next().text
@@ -157,8 +156,11 @@ def _perform_options(p: StatementParser, verb: Token) -> Perform:
     """Parse the TIMES, UNTIL or VARYING phrase into a Perform without its
     procedure names and body."""
     plain = Perform(None, None, None, verb.line)
-    if p.expr.at_operand() and p.stream.peek_word("TIMES", ahead=1) \
-            or _times_after_ref(p):
+    if (
+        p.expr.at_operand()
+        and p.stream.peek_word("TIMES", ahead=1)
+        or _times_after_ref(p)
+    ):
         times = p.expr.operand()
         p.stream.expect("TIMES")
         return replace(plain, times=times)
@@ -209,8 +211,9 @@ def parse_call(p: StatementParser, verb: Token) -> Stmt:
         while True:
             mode = _pass_mode(p, mode)
             if p.stream.peek_word("OMITTED", "ADDRESS"):
-                raise UnsupportedConstruct("CALL argument OMITTED or ADDRESS OF",
-                                           verb.line)
+                raise UnsupportedConstruct(
+                    "CALL argument OMITTED or ADDRESS OF", verb.line
+                )
             if not p.expr.at_operand():
                 break
             args.append((mode, p.expr.operand()))
@@ -231,9 +234,11 @@ def _pass_mode(p: StatementParser, mode: PassMode) -> PassMode:
 
 
 def _call_handlers(p: StatementParser) -> Handlers:
-    word = "OVERFLOW" if (p.stream.peek_word("OVERFLOW")
-                          or p.stream.peek_word("OVERFLOW", ahead=1)) \
+    word = (
+        "OVERFLOW"
+        if (p.stream.peek_word("OVERFLOW") or p.stream.peek_word("OVERFLOW", ahead=1))
         else "EXCEPTION"
+    )
     return p.handlers((word,), "ON", "END-CALL")
 
 
