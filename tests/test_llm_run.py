@@ -2,8 +2,8 @@
 fails 30% of requests, then a re-run that sends no request at all.
 
 The judge compiles and runs all 50 programs twice, so this test takes
-minutes: 5.5 and 10 in two measured runs on 2 cores shared with other
-test runs.
+about 1.5 minutes on 2 cores. It took 5.5 to 10 minutes while the judge
+still ran one javac per agent at once.
 """
 
 from __future__ import annotations

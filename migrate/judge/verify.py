@@ -226,6 +226,10 @@ class Judge:
         self.runtime = RuntimeBuild(temp_root / "runtime")
         self.cache_dir = root / STATE_DIR / "cache" / "jvm-server"
         self._process = JavaPath(None, sandbox)
+        # Sandboxed javac and java processes are CPU-bound and take hundreds
+        # of MiB each, so no more run at once than there are cores, however
+        # many agents wait for a verdict.
+        self._process_slots = threading.BoundedSemaphore(os.cpu_count() or 1)
         self._pool: JvmPool | None = None
         self._pool_lock = threading.Lock()
         self._close_pool: weakref.finalize[..., Any] | None = None
@@ -254,7 +258,7 @@ class Judge:
         if task.conversion.converter in TRUSTED_CONVERTERS:
             java = JavaPath(self._jvm_pool(), self.sandbox)
         try:
-            verdict = self._verify_in(task, folder / "first", java)
+            verdict = self._verify_limited(task, folder / "first", java)
         except JvmServerError as error:
             if java.pool is None:
                 raise
@@ -267,10 +271,17 @@ class Judge:
                 error,
             )
             java = self._process
-            verdict = self._verify_in(task, folder / "again", java)
+            verdict = self._verify_limited(task, folder / "again", java)
         return dataclasses.replace(
             verdict, evidence=f"{verdict.evidence}\n{java.evidence}"
         )
+
+    def _verify_limited(self, task: JudgeTask, folder: Path, java: JavaPath) -> Verdict:
+        """Verify on ``java``, waiting for a free core on the process path."""
+        if java.pool is not None:
+            return self._verify_in(task, folder, java)
+        with self._process_slots:
+            return self._verify_in(task, folder, java)
 
     def _jvm_pool(self) -> JvmPool:
         with self._pool_lock:
