@@ -1,7 +1,7 @@
 """Settings in `migrate.toml` or `[tool.migrate]` of `pyproject.toml`, checked
 through `migrate plan`. A bad key or value ends with exit code 2 and no
 traceback. Its one error names the file, the line of the key and what is
-wrong, and its hint says what to write instead."""
+wrong, and its hint gives what to write instead."""
 
 from __future__ import annotations
 

@@ -436,8 +436,8 @@ def test_run_options_reject_unknown_schedule() -> None:
 
 @dataclass
 class WrongFirstRules:
-    """The rules converter, except that SUBW's first answer displays the
-    wrong text; a repair request, which carries the judge's evidence, gets
+    """The rules converter, except that SUBW's first conversion displays the
+    wrong text. A repair request, which carries the judge's evidence, gets
     the right Java. Its name is not "rules", so the worker repairs."""
 
     name: str = "repairing"

@@ -12,9 +12,10 @@ prompt is about 9,500 tokens, nearly all of it the runtime library's API,
 so one costs about $0.0017, and a budget of $0.006 let three of them
 through in the runs measured.
 
-Measured on 2 cores shared with other test runs: the run test 50 seconds
-to 2.5 minutes, most of it the second run, whose judge compiles every slice
-the first run left; the converter test under 10 seconds.
+Measured on 2 cores shared with other test runs, the run test takes 50
+seconds to 2.5 minutes. Most of that is the second run, because its judge
+compiles every slice the first run left. The converter test takes under 10
+seconds.
 """
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ class ContractSession:
         self._staged: set[str] = set()
         # Blocked slices, with the failed slice that blocked each.
         self._blocked: dict[str, str] = {}
-        # The run's policy, which knows whose check no longer counts.
+        # The run's policy, which records whose check no longer counts.
         self.policy: ContractPolicy | None = None
         self._java: dict[str, tuple[JavaSource, ...]] = {}
         # The agent that last took a task of each slice.

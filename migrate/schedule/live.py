@@ -174,6 +174,8 @@ class LiveView:
                 - self._ready
             )
             line += f", {waiting} waiting for dependencies"
+        # NOTE: the rate counts finished slices only. Under contract-first,
+        # conversions finish long before their slices, so the ETA runs high.
         finished = counts[EventKind.VERIFIED] + counts[EventKind.FAILED]
         minutes = (now - self._started) / 60
         if finished and minutes > 0:
